@@ -1,0 +1,40 @@
+import { CatalogSyncService } from '../../core/catalogsync-service'
+import type { CatalogStatus } from '../../../shared/status'
+import type { Command } from '../command'
+
+const nonZero = (counts: Record<string, number>): string => {
+  const entries = Object.entries(counts).filter(([, n]) => n > 0)
+  return entries.length ? entries.map(([state, n]) => `${state} ${n}`).join(', ') : 'none'
+}
+
+export function formatStatus(status: CatalogStatus): string {
+  const c = status.catalog
+  return [
+    `Catalog ${status.database} (schema ${status.schemaVersion})`,
+    `  playlists        ${c.playlists}`,
+    `  songs            ${c.songs}`,
+    `  playlist entries ${c.playlistSongs}`,
+    `  library roots    ${c.storageBackends}`,
+    `  local files      ${c.activeLocalFiles} active of ${c.localFiles}`,
+    `Jobs   ${nonZero(status.jobs)}`,
+    `Items  ${nonZero(status.items)}`,
+  ].join('\n')
+}
+
+export const statusCommand: Command = {
+  name: 'status',
+  usage: 'status [--json]',
+  summary: 'print catalog and job counts',
+  options: { json: { type: 'boolean' } },
+  positionals: [0, 0],
+  run(args, io) {
+    const service = CatalogSyncService.open(args.databasePath)
+    try {
+      const status = service.status()
+      io.out(args.values.json ? JSON.stringify(status) : formatStatus(status))
+      return 0
+    } finally {
+      service.close()
+    }
+  },
+}

@@ -1,0 +1,12 @@
+import { processIo } from './cli-io'
+import { runCli } from './run-cli'
+
+runCli(process.argv.slice(2), processIo).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`catalogsync: ${String(error)}\n`)
+    process.exitCode = 1
+  },
+)

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { runCli } from '../../../src/main/cli/run-cli'
+import type { CliIo } from '../../../src/main/cli/cli-io'
+
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
+function capture(env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = []
+  const err: string[] = []
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env }
+  return { io, out, err }
+}
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'catalogsync-cli-'))
+  dirs.push(dir)
+  return dir
+}
+
+describe('catalogsync CLI', () => {
+  it('prints JSON counts for status --json', async () => {
+    const db = join(tempDir(), 'x.db')
+    const { io, out, err } = capture()
+    expect(await runCli(['status', '--json', '--db', db], io)).toBe(0)
+    expect(err).toEqual([])
+    const status = JSON.parse(out.join(''))
+    expect(status).toMatchObject({
+      database: db,
+      schemaVersion: 1,
+      catalog: { playlists: 0, songs: 0 },
+      jobs: { running: 0 },
+      items: { pending: 0 },
+    })
+  })
+
+  it('accepts --db before the command and prints a readable table without --json', async () => {
+    const db = join(tempDir(), 'y.db')
+    const { io, out } = capture()
+    expect(await runCli(['--db', db, 'status'], io)).toBe(0)
+    expect(out.join('\n')).toMatch(/^Catalog .*y\.db \(schema 1\)\n {2}playlists +0/)
+  })
+
+  it('defaults to $CATALOGSYNC_HOME/catalog.db', async () => {
+    const home = tempDir()
+    const { io, out } = capture({ CATALOGSYNC_HOME: home })
+    expect(await runCli(['status', '--json'], io)).toBe(0)
+    expect(JSON.parse(out.join('')).database).toBe(join(home, 'catalog.db'))
+  })
+
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['status', '--bogus'], /Unknown option '--bogus'/],
+    [['status', 'extra'], /usage: catalogsync status/],
+    [['--json'], /no command given/],
+    [['status', '--db'], /argument missing/],
+  ])('rejects %j with usage and exit status 2', async (argv, message) => {
+    const { io, out, err } = capture({ CATALOGSYNC_HOME: tempDir() })
+    expect(await runCli(argv, io)).toBe(2)
+    expect(out).toEqual([])
+    expect(err.join('\n')).toMatch(message)
+    expect(err.join('\n')).toMatch(/Usage: catalogsync/)
+  })
+
+  it('prints help with exit status 0', async () => {
+    const { io, out } = capture({ CATALOGSYNC_HOME: '/nowhere' })
+    expect(await runCli(['--help'], io)).toBe(0)
+    expect(out.join('\n')).toMatch(/status \[--json\] +print catalog and job counts/)
+    expect(out.join('\n')).toContain('/nowhere/catalog.db')
+  })
+
+  it('reports a catalog from a newer version in one line, exit status 1', async () => {
+    const db = join(tempDir(), 'new.db')
+    const raw = new Database(db)
+    raw.pragma('user_version = 99')
+    raw.close()
+    const { io, err } = capture()
+    expect(await runCli(['status', '--db', db], io)).toBe(1)
+    expect(err).toHaveLength(1)
+    expect(err[0]).toMatch(/^catalogsync: The catalog .* newer CatalogSync \(schema version 99/)
+  })
+})
