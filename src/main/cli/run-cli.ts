@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util'
 import { defaultDatabasePath } from '../core/paths'
 import { CliUsageError, type CliIo } from './cli-io'
 import type { Command, OptionSpec, ParsedCommandLine } from './command'
+import { importCommand } from './commands/import'
+import { inspectCommand } from './commands/inspect'
 import { statusCommand } from './commands/status'
 
 const GLOBAL_OPTIONS: OptionSpec = {
@@ -9,7 +11,7 @@ const GLOBAL_OPTIONS: OptionSpec = {
   help: { type: 'boolean', short: 'h' },
 }
 
-export const COMMANDS: readonly Command[] = [statusCommand]
+export const COMMANDS: readonly Command[] = [inspectCommand, importCommand, statusCommand]
 
 export function usage(io: CliIo): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length))

@@ -109,26 +109,26 @@ describe('song dedupe', () => {
 
 describe('playlists', () => {
   it('keeps track order, and a song may sit in several playlists', () => {
-    const { catalog } = temp.service
-    const one = catalog.createPlaylist({ name: 'One', sourceFormat: 'm3u8' })
-    const two = catalog.createPlaylist({ name: 'Two', platform: 'spotify', externalId: 'pl1' })
+    const { catalog, playlists } = temp.service
+    const one = playlists.createPlaylist({ name: 'One', sourceFormat: 'm3u8' })
+    const two = playlists.createPlaylist({ name: 'Two', platform: 'spotify', externalId: 'pl1' })
     const songs = ['a', 'b', 'c'].map(
       (name) => catalog.upsertSong({ name, artists: ['x'] }).song.id,
     )
-    catalog.setPlaylistSongs(one.id, [songs[2]!, songs[0]!, songs[1]!])
-    catalog.setPlaylistSongs(two.id, [songs[0]!])
-    expect(catalog.playlistSongIds(one.id)).toEqual([songs[2], songs[0], songs[1]])
-    expect(catalog.playlistSongIds(two.id)).toEqual([songs[0]])
+    playlists.setSongs(one.id, [songs[2]!, songs[0]!, songs[1]!])
+    playlists.setSongs(two.id, [songs[0]!])
+    expect(playlists.songIds(one.id)).toEqual([songs[2], songs[0], songs[1]])
+    expect(playlists.songIds(two.id)).toEqual([songs[0]])
     expect(catalog.counts()).toMatchObject({ playlists: 2, songs: 3, playlistSongs: 4 })
-    expect(catalog.listPlaylists().map((p) => p.name)).toEqual(['One', 'Two'])
+    expect(playlists.listPlaylists().map((p) => p.name)).toEqual(['One', 'Two'])
   })
 
   it('writes a whole track list or nothing', () => {
-    const { catalog } = temp.service
-    const playlist = catalog.createPlaylist({ name: 'P' })
+    const { catalog, playlists } = temp.service
+    const playlist = playlists.createPlaylist({ name: 'P' })
     const song = catalog.upsertSong({ name: 's', artists: [] }).song.id
-    catalog.setPlaylistSongs(playlist.id, [song])
-    expect(() => catalog.setPlaylistSongs(playlist.id, [song, 999_999])).toThrow(/FOREIGN KEY/)
-    expect(catalog.playlistSongIds(playlist.id)).toEqual([song])
+    playlists.setSongs(playlist.id, [song])
+    expect(() => playlists.setSongs(playlist.id, [song, 999_999])).toThrow(/FOREIGN KEY/)
+    expect(playlists.songIds(playlist.id)).toEqual([song])
   })
 })

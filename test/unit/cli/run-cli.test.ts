@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { runCli } from '../../../src/main/cli/run-cli'
 import type { CliIo } from '../../../src/main/cli/cli-io'
+import { migrations } from '../../../src/main/core/db/migrations'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
@@ -31,7 +32,7 @@ describe('catalogsync CLI', () => {
     const status = JSON.parse(out.join(''))
     expect(status).toMatchObject({
       database: db,
-      schemaVersion: 1,
+      schemaVersion: migrations.length,
       catalog: { playlists: 0, songs: 0 },
       jobs: { running: 0 },
       items: { pending: 0 },
@@ -42,7 +43,9 @@ describe('catalogsync CLI', () => {
     const db = join(tempDir(), 'y.db')
     const { io, out } = capture()
     expect(await runCli(['--db', db, 'status'], io)).toBe(0)
-    expect(out.join('\n')).toMatch(/^Catalog .*y\.db \(schema 1\)\n {2}playlists +0/)
+    expect(out.join('\n')).toMatch(
+      new RegExp(`^Catalog .*y\\.db \\(schema ${migrations.length}\\)\\n {2}playlists +0`),
+    )
   })
 
   it('defaults to $CATALOGSYNC_HOME/catalog.db', async () => {

@@ -32,6 +32,8 @@ describe('migrations', () => {
       'job_stages',
       'jobs',
       'local_files',
+      'local_index',
+      'playlist_song_removals',
       'playlist_songs',
       'playlists',
       'settings',

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { ELECTRON_SQLITE_BINDING } from '../../../src/main/electron/sqlite-binding'
+import { migrations } from '../../../src/main/core/db/migrations'
 
 type Handler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown
 
@@ -109,7 +110,7 @@ describe('the Electron main process', () => {
     }
     expect(result.ok).toBe(true)
     expect(result.value.database).toBe(join(electron.paths.userData, 'catalog.db'))
-    expect(result.value.schemaVersion).toBe(1)
+    expect(result.value.schemaVersion).toBe(migrations.length)
   })
 
   it('refuses calls from frames that are not our renderer', async () => {

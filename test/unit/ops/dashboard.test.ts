@@ -28,8 +28,8 @@ const worker = (over: Partial<WorkerState>): WorkerState => ({
 
 describe('buildDownloadRow', () => {
   it('joins the item with its song and playlist', () => {
-    const { catalog, ops } = temp.service
-    const playlist = catalog.createPlaylist({ name: 'Road trip' })
+    const { catalog, playlists, ops } = temp.service
+    const playlist = playlists.createPlaylist({ name: 'Road trip' })
     const song = catalog.upsertSong({
       name: 'Karma Police',
       artists: ['Radiohead'],

@@ -1,18 +1,7 @@
 import type { CatalogDatabase } from '../db/catalog-database'
 import { systemClock, type Clock } from '../clock'
 import { durationsCompatible, singersText, songDedupeKey } from './song-identity'
-import type { CatalogCounts, JsonObject, Playlist, PlaylistInput, Song, SongInput } from './types'
-
-interface PlaylistRow {
-  id: number
-  name: string
-  source_format: string | null
-  source_path: string | null
-  platform: string | null
-  external_id: string | null
-  imported_at: number
-  last_synced_at: number | null
-}
+import type { CatalogCounts, JsonObject, Song, SongInput } from './types'
 
 export interface SongRow {
   id: number
@@ -30,19 +19,6 @@ export interface SongRow {
   dedupe_key: string
   created_at: number
   updated_at: number
-}
-
-export function toPlaylist(row: PlaylistRow): Playlist {
-  return {
-    id: row.id,
-    name: row.name,
-    sourceFormat: row.source_format,
-    sourcePath: row.source_path,
-    platform: row.platform,
-    externalId: row.external_id,
-    importedAt: row.imported_at,
-    lastSyncedAt: row.last_synced_at,
-  }
 }
 
 export function toSong(row: SongRow): Song {
@@ -70,50 +46,12 @@ export interface UpsertedSong {
   created: boolean
 }
 
-/** Playlists, songs (deduplicated) and playlist membership. */
+/** Songs, deduplicated, with the snapshot of what each export said about them. */
 export class CatalogRepository {
   constructor(
     private readonly db: CatalogDatabase,
     private readonly now: Clock = systemClock,
   ) {}
-
-  createPlaylist(input: PlaylistInput): Playlist {
-    const row = this.db
-      .prepare<
-        [string, string | null, string | null, string | null, string | null, number],
-        PlaylistRow
-      >(
-        `INSERT INTO playlists (name, source_format, source_path, platform, external_id, imported_at)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
-      )
-      .get(
-        input.name,
-        input.sourceFormat ?? null,
-        input.sourcePath ?? null,
-        input.platform ?? null,
-        input.externalId ?? null,
-        this.now(),
-      )
-    return toPlaylist(row as PlaylistRow)
-  }
-
-  getPlaylist(id: number): Playlist | null {
-    const row = this.db
-      .prepare<[number], PlaylistRow>('SELECT * FROM playlists WHERE id = ?')
-      .get(id)
-    return row ? toPlaylist(row) : null
-  }
-
-  listPlaylists(): Playlist[] {
-    return this.db
-      .prepare<[], PlaylistRow>('SELECT * FROM playlists ORDER BY name COLLATE NOCASE, id')
-      .all()
-      .map(toPlaylist)
-  }
-
-  markPlaylistSynced(id: number): void {
-    this.db.prepare('UPDATE playlists SET last_synced_at = ? WHERE id = ?').run(this.now(), id)
-  }
 
   getSong(id: number): Song | null {
     const row = this.db.prepare<[number], SongRow>('SELECT * FROM songs WHERE id = ?').get(id)
@@ -125,7 +63,10 @@ export class CatalogRepository {
    * otherwise the same normalised title and artists with durations within 2 s (or unknown),
    * unless both carry ids of one platform that differ.
    */
-  findDuplicate(input: SongInput): Song | null {
+  findDuplicate(
+    input: SongInput,
+    dedupeKey: string = songDedupeKey(input.name, input.artists),
+  ): Song | null {
     const platform = input.platform ?? null
     const externalId = input.externalId ?? null
     if (platform !== null && externalId !== null) {
@@ -138,7 +79,7 @@ export class CatalogRepository {
     }
     const candidates = this.db
       .prepare<[string], SongRow>('SELECT * FROM songs WHERE dedupe_key = ? ORDER BY id')
-      .all(songDedupeKey(input.name, input.artists))
+      .all(dedupeKey)
     const match = candidates.find(
       (row) =>
         durationsCompatible(row.duration_ms, input.durationMs ?? null) &&
@@ -149,31 +90,12 @@ export class CatalogRepository {
 
   /** Inserts the song, or returns the existing duplicate with its blank fields filled in. */
   upsertSong(input: SongInput): UpsertedSong {
-    return this.db.transaction(() => {
-      const existing = this.findDuplicate(input)
-      if (existing) return { song: this.fillBlanks(existing, input), created: false }
-      return { song: this.insertSong(input), created: true }
-    })
+    return this.db.transaction(() => this.upsertOne(input))
   }
 
-  /** Replaces a playlist's track list, in order, in one transaction. */
-  setPlaylistSongs(playlistId: number, songIds: readonly number[]): void {
-    const insert = this.db.prepare(
-      'INSERT INTO playlist_songs (playlist_id, position, song_id) VALUES (?, ?, ?)',
-    )
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM playlist_songs WHERE playlist_id = ?').run(playlistId)
-      songIds.forEach((songId, position) => insert.run(playlistId, position, songId))
-    })
-  }
-
-  playlistSongIds(playlistId: number): number[] {
-    return this.db
-      .prepare<[number], { song_id: number }>(
-        'SELECT song_id FROM playlist_songs WHERE playlist_id = ? ORDER BY position',
-      )
-      .all(playlistId)
-      .map((row) => row.song_id)
+  /** Many songs in one transaction (an import): one result per input, in order. */
+  upsertSongs(inputs: readonly SongInput[]): UpsertedSong[] {
+    return this.db.transaction(() => inputs.map((input) => this.upsertOne(input)))
   }
 
   counts(): CatalogCounts {
@@ -190,52 +112,90 @@ export class CatalogRepository {
     return row as CatalogCounts
   }
 
-  private insertSong(input: SongInput): Song {
-    const now = this.now()
-    const row = this.db
-      .prepare<unknown[], SongRow>(
-        `INSERT INTO songs (platform, external_id, name, singers, artists_json, album, duration_ms,
-           isrc, ext, file_size_bytes, metadata_json, dedupe_key, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      )
-      .get(
-        input.platform ?? null,
-        input.externalId ?? null,
-        input.name,
-        singersText(input.artists),
-        JSON.stringify(input.artists),
-        input.album ?? null,
-        input.durationMs ?? null,
-        input.isrc ?? null,
-        input.ext ?? null,
-        input.fileSizeBytes ?? null,
-        JSON.stringify(input.metadata ?? {}),
-        songDedupeKey(input.name, input.artists),
-        now,
-        now,
-      )
-    return toSong(row as SongRow)
+  private upsertOne(input: SongInput): UpsertedSong {
+    const dedupeKey = songDedupeKey(input.name, input.artists)
+    const existing = this.findDuplicate(input, dedupeKey)
+    if (existing) return { song: this.fillBlanks(existing, input), created: false }
+    return { song: this.insertSong(input, dedupeKey), created: true }
   }
 
-  private fillBlanks(existing: Song, input: SongInput): Song {
-    const row = this.db
-      .prepare<unknown[], SongRow>(
-        `UPDATE songs SET
-           album = coalesce(album, ?), duration_ms = coalesce(duration_ms, ?),
-           isrc = coalesce(isrc, ?), ext = coalesce(ext, ?),
-           file_size_bytes = coalesce(file_size_bytes, ?), metadata_json = ?, updated_at = ?
-         WHERE id = ? RETURNING *`,
+  // Builds the returned Song from what was written: RETURNING * costs 3× the insert.
+  private insertSong(input: SongInput, dedupeKey: string): Song {
+    const now = this.now()
+    const song: Omit<Song, 'id'> = {
+      platform: input.platform ?? null,
+      externalId: input.externalId ?? null,
+      name: input.name,
+      singers: singersText(input.artists),
+      artists: [...input.artists],
+      album: input.album ?? null,
+      durationMs: input.durationMs ?? null,
+      isrc: input.isrc ?? null,
+      ext: input.ext ?? null,
+      fileSizeBytes: input.fileSizeBytes ?? null,
+      metadata: input.metadata ?? {},
+      dedupeKey,
+      createdAt: now,
+      updatedAt: now,
+    }
+    const { lastInsertRowid } = this.db
+      .prepare<unknown[]>(
+        `INSERT INTO songs (platform, external_id, name, singers, artists_json, album, duration_ms,
+           isrc, ext, file_size_bytes, metadata_json, dedupe_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .get(
-        input.album ?? null,
-        input.durationMs ?? null,
-        input.isrc ?? null,
-        input.ext ?? null,
-        input.fileSizeBytes ?? null,
-        JSON.stringify({ ...(input.metadata ?? {}), ...existing.metadata }),
-        this.now(),
+      .run(
+        song.platform,
+        song.externalId,
+        song.name,
+        song.singers,
+        JSON.stringify(song.artists),
+        song.album,
+        song.durationMs,
+        song.isrc,
+        song.ext,
+        song.fileSizeBytes,
+        JSON.stringify(song.metadata),
+        dedupeKey,
+        now,
+        now,
+      )
+    return { id: Number(lastInsertRowid), ...song }
+  }
+
+  /** Fills the duplicate's unknown fields from the new export; writes only when that adds something. */
+  private fillBlanks(existing: Song, input: SongInput): Song {
+    const filled: Song = {
+      ...existing,
+      album: existing.album ?? input.album ?? null,
+      durationMs: existing.durationMs ?? input.durationMs ?? null,
+      isrc: existing.isrc ?? input.isrc ?? null,
+      ext: existing.ext ?? input.ext ?? null,
+      fileSizeBytes: existing.fileSizeBytes ?? input.fileSizeBytes ?? null,
+      metadata: { ...(input.metadata ?? {}), ...existing.metadata },
+    }
+    const gainedMetadata =
+      Object.keys(filled.metadata).length > Object.keys(existing.metadata).length
+    const gainedField = (['album', 'durationMs', 'isrc', 'ext', 'fileSizeBytes'] as const).some(
+      (key) => filled[key] !== existing[key],
+    )
+    if (!gainedMetadata && !gainedField) return existing
+    filled.updatedAt = this.now()
+    this.db
+      .prepare(
+        `UPDATE songs SET album = ?, duration_ms = ?, isrc = ?, ext = ?, file_size_bytes = ?,
+           metadata_json = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(
+        filled.album,
+        filled.durationMs,
+        filled.isrc,
+        filled.ext,
+        filled.fileSizeBytes,
+        JSON.stringify(filled.metadata),
+        filled.updatedAt,
         existing.id,
       )
-    return toSong(row as SongRow)
+    return filled
   }
 }

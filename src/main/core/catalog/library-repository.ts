@@ -151,6 +151,16 @@ export class LibraryRepository {
       .map(toLocalFile)
   }
 
+  /** The song whose active file sits at this path of a backend, if any. */
+  songAtPath(backendId: number, relativePath: string): number | null {
+    const row = this.db
+      .prepare<[number, string], { song_id: number }>(
+        'SELECT song_id FROM local_files WHERE backend_id = ? AND relative_path = ? AND active = 1',
+      )
+      .get(backendId, relativePath)
+    return row?.song_id ?? null
+  }
+
   /** "Already downloaded": the song has at least one active file in some library root. */
   songHasActiveLocalFile(songId: number): boolean {
     return (

@@ -4,7 +4,16 @@ import { systemClock, type Clock } from '../clock'
 import type { ItemState, JobState, StageState } from '../../../shared/states'
 import { toItem, toJob, toStage, type ItemRow, type JobRow, type StageRow } from './rows'
 import { ensureTransition, IllegalTransitionError, legalSources } from './transitions'
-import type { Job, JobStage, NewJob, StageItem, StageItemInput, StaleClaimReset } from './types'
+import { buildDownloadRow } from './download-rows'
+import type {
+  DownloadRow,
+  Job,
+  JobStage,
+  NewJob,
+  StageItem,
+  StageItemInput,
+  StaleClaimReset,
+} from './types'
 
 export const DEFAULT_LEASE_MS = 5 * 60_000
 const FINISHED_JOB_STATES: readonly JobState[] = ['succeeded', 'failed', 'canceled']
@@ -89,6 +98,17 @@ export class OpsRepository {
 
   latestJob(): Job | null {
     const row = this.db.prepare<[], JobRow>('SELECT * FROM jobs ORDER BY id DESC LIMIT 1').get()
+    return row ? toJob(row) : null
+  }
+
+  /** The newest job of this kind that has not reached an end (to resume it). */
+  latestUnfinishedJob(kind: string): Job | null {
+    const row = this.db
+      .prepare<[string], JobRow>(
+        `SELECT * FROM jobs WHERE kind = ? AND state IN ('pending', 'running', 'pause_requested', 'paused')
+         ORDER BY id DESC LIMIT 1`,
+      )
+      .get(kind)
     return row ? toJob(row) : null
   }
 
@@ -188,8 +208,13 @@ export class OpsRepository {
     })
   }
 
-  markItemFailed(itemId: number, message: string): StageItem {
-    return this.moveItem(itemId, 'failed', { message, leaseExpiresAt: null })
+  /** `details` (e.g. the candidates of a weak match to review) is kept as the item's result. */
+  markItemFailed(itemId: number, message: string, details: JsonObject | null = null): StageItem {
+    return this.moveItem(itemId, 'failed', {
+      message,
+      leaseExpiresAt: null,
+      resultJson: details === null ? null : JSON.stringify(details),
+    })
   }
 
   markItemSkipped(itemId: number, message: string): StageItem {
@@ -205,6 +230,21 @@ export class OpsRepository {
       payloadJson: null,
       payloadExpiresAt: null,
     })
+  }
+
+  /** A downloading item re-resolved on another source keeps its state with the new payload. */
+  updatePayload(itemId: number, payload: JsonObject, expiresAt: number | null): void {
+    const changes = this.db
+      .prepare(
+        `UPDATE stage_items SET resolved_payload_json = ?, payload_expires_at = ?, updated_at = ?
+         WHERE id = ? AND state IN ('ready', 'downloading')`,
+      )
+      .run(JSON.stringify(payload), expiresAt, this.now(), itemId).changes
+    if (changes !== 1) throw new Error(`Item ${itemId} is not ready or downloading`)
+  }
+
+  downloadRow(itemId: number): DownloadRow | null {
+    return buildDownloadRow(this.db, itemId)
   }
 
   renewLease(itemId: number, workerName: string, leaseMs = DEFAULT_LEASE_MS): boolean {

@@ -41,6 +41,21 @@ export class OpsStats {
     return this.fill(JOB_STATES, rows)
   }
 
+  /** Bytes downloaded and files per source for a job's succeeded items. */
+  jobTransfers(jobId: number): { bytes: number; bySource: Record<string, number> } {
+    const rows = this.db
+      .prepare<[number], { source: string | null; n: number; bytes: number | null }>(
+        `SELECT json_extract(result_json, '$.sourceId') AS source, count(*) AS n,
+                sum(json_extract(result_json, '$.sizeBytes')) AS bytes
+         FROM stage_items WHERE job_id = ? AND state = 'succeeded' GROUP BY source`,
+      )
+      .all(jobId)
+    return {
+      bytes: rows.reduce((sum, row) => sum + (row.bytes ?? 0), 0),
+      bySource: Object.fromEntries(rows.map((row) => [row.source ?? 'unknown', row.n])),
+    }
+  }
+
   private itemsWhere(column: 'stage_id' | 'job_id', id: number): StateCounts<ItemState> {
     const rows = this.db
       .prepare<[number], { state: ItemState; n: number }>(

@@ -3,15 +3,20 @@
 const COMBINING_DIACRITICS = /[\u0300-\u036f]/g
 const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]+/gu
 const WHITESPACE = /\s+/gu
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]+/g
 
 /** Folds width, case, Latin diacritics, punctuation and spacing, for comparing names. */
 export function normalizeText(value: string): string {
-  const folded = value
-    .normalize('NFKD')
-    .replace(COMBINING_DIACRITICS, '')
-    .normalize('NFC')
-    .toLowerCase()
-  const words = folded.replace(PUNCTUATION_OR_SYMBOL, ' ').replace(WHITESPACE, ' ').trim()
+  // Most names are plain ASCII, for which Unicode normalisation changes nothing.
+  const ascii = PRINTABLE_ASCII.test(value)
+  const folded = (
+    ascii ? value : value.normalize('NFKD').replace(COMBINING_DIACRITICS, '').normalize('NFC')
+  ).toLowerCase()
+  const words = folded
+    .replace(ascii ? ASCII_PUNCTUATION : PUNCTUATION_OR_SYMBOL, ' ')
+    .replace(WHITESPACE, ' ')
+    .trim()
   // A title made only of punctuation ("?", "...") keeps it rather than becoming empty.
   return words || folded.replace(WHITESPACE, ' ').trim()
 }

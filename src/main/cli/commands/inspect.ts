@@ -1,0 +1,60 @@
+import { parsePlaylistFile, type ParsedExport } from '../../core/importers'
+import type { Command } from '../command'
+
+/** The contracted `inspect --json` shape: only the normalised fields, nulls kept. */
+export function inspectJson(parsed: ParsedExport) {
+  return {
+    file: parsed.file,
+    format: parsed.format,
+    playlists: parsed.playlists.map((playlist) => ({
+      name: playlist.name,
+      tracks: playlist.tracks.map((track) => ({
+        title: track.title,
+        artists: track.artists,
+        album: track.album,
+        durationMs: track.durationMs,
+        location: track.location,
+        localPath: track.localPath,
+        sourceId: track.sourceId,
+      })),
+    })),
+  }
+}
+
+const formatDuration = (ms: number | null): string => {
+  if (ms === null) return ''
+  const seconds = Math.round(ms / 1000)
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+}
+
+const cell = (text: string, width: number): string =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width)
+
+export function inspectTable(parsed: ParsedExport): string {
+  const lines = [`${parsed.file}: ${parsed.format}, ${parsed.playlists.length} playlist(s)`]
+  for (const playlist of parsed.playlists) {
+    lines.push('', `${playlist.name ?? '(unnamed)'} — ${playlist.tracks.length} track(s)`)
+    playlist.tracks.forEach((track, index) => {
+      const where = track.sourceId ?? track.location ?? ''
+      lines.push(
+        `${String(index + 1).padStart(5)}  ${cell(track.title ?? '(no title)', 36)}  ` +
+          `${cell(track.artists.join(', '), 28)}  ${cell(track.album ?? '', 24)}  ` +
+          `${formatDuration(track.durationMs).padStart(6)}  ${where}`,
+      )
+    })
+  }
+  return lines.join('\n')
+}
+
+export const inspectCommand: Command = {
+  name: 'inspect',
+  usage: 'inspect FILE [--json]',
+  summary: 'parse a playlist export and show it, touching no catalog',
+  options: { json: { type: 'boolean' } },
+  positionals: [1, 1],
+  async run(args, io) {
+    const parsed = await parsePlaylistFile(args.positionals[0] as string)
+    io.out(args.values.json ? JSON.stringify(inspectJson(parsed)) : inspectTable(parsed))
+    return 0
+  },
+}

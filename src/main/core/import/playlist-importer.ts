@@ -1,0 +1,106 @@
+import { basename, dirname, extname, resolve } from 'node:path'
+import type { CatalogDatabase } from '../db/catalog-database'
+import type { CatalogRepository } from '../catalog/catalog-repository'
+import type { PlaylistRepository } from '../catalog/playlist-repository'
+import type { ExportFormat, ParsedExport, ParsedPlaylist } from '../importers/types'
+import { diffTrackLists } from './playlist-diff'
+import { trackToSong } from './track-to-song'
+
+export interface PlaylistImportResult {
+  playlistId: number
+  name: string
+  /** False when an earlier import of the same playlist was updated in place. */
+  created: boolean
+  tracks: number
+  added: number
+  kept: number
+  removed: number
+  moved: number
+  /** Tracks the export listed by id only, without a title to look for. */
+  unresolved: number
+}
+
+export interface FileImportResult {
+  file: string
+  format: ExportFormat
+  playlists: PlaylistImportResult[]
+}
+
+/** Thrown inside the preview transaction so that nothing it wrote is kept. */
+const ROLLBACK = new Error('preview rollback')
+
+/**
+ * Writes a parsed export into the catalog, one transaction per file. A playlist seen before
+ * is synced in place: new songs added, existing ones kept with their state, order changes
+ * recorded, removed tracks noted (never their files deleted).
+ */
+export class PlaylistImporter {
+  constructor(
+    private readonly db: CatalogDatabase,
+    private readonly songs: CatalogRepository,
+    private readonly playlists: PlaylistRepository,
+  ) {}
+
+  apply(parsed: ParsedExport): FileImportResult {
+    return this.db.transaction(() => this.write(parsed))
+  }
+
+  /** What `apply` would do, computed by doing it and rolling it back. */
+  preview(parsed: ParsedExport): FileImportResult {
+    let result: FileImportResult | undefined
+    try {
+      this.db.transaction(() => {
+        result = this.write(parsed)
+        throw ROLLBACK
+      })
+    } catch (error) {
+      if (error !== ROLLBACK) throw error
+    }
+    return result as FileImportResult
+  }
+
+  private write(parsed: ParsedExport): FileImportResult {
+    const file = resolve(parsed.file)
+    return {
+      file,
+      format: parsed.format,
+      playlists: parsed.playlists.map((playlist) => this.writePlaylist(parsed, file, playlist)),
+    }
+  }
+
+  private writePlaylist(
+    parsed: ParsedExport,
+    file: string,
+    playlist: ParsedPlaylist,
+  ): PlaylistImportResult {
+    const context = { format: parsed.format, platform: parsed.platform, playlistDir: dirname(file) }
+    const songIds = this.songs
+      .upsertSongs(playlist.tracks.map((track) => trackToSong(track, context)))
+      .map((upserted) => upserted.song.id)
+    const input = {
+      name: playlist.name ?? basename(file, extname(file)).replace(/_/g, ' '),
+      sourceFormat: parsed.format,
+      sourcePath: file,
+      platform: playlist.sourceId ? (parsed.platform ?? parsed.format) : null,
+      externalId: playlist.sourceId ?? null,
+    }
+    const existing = this.playlists.findForImport(input)
+    const target = existing
+      ? this.playlists.updateFromImport(existing.id, input)
+      : this.playlists.createPlaylist(input)
+    const diff = diffTrackLists(existing ? this.playlists.songIds(existing.id) : [], songIds)
+    this.playlists.setSongs(target.id, songIds)
+    this.playlists.recordRemovals(target.id, diff.removedSongIds, diff.addedSongIds)
+    return {
+      playlistId: target.id,
+      name: target.name,
+      created: !existing,
+      tracks: songIds.length,
+      added: diff.added,
+      kept: diff.kept,
+      removed: diff.removed,
+      moved: diff.moved,
+      unresolved: playlist.unresolvedTrackIds?.length ?? 0,
+    }
+  }
+}
