@@ -7,6 +7,8 @@ export interface ParsedCommandLine {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>
   positionals: string[]
   databasePath: string
+  /** Whether --db was given (the demo keeps its own catalog otherwise). */
+  databaseGiven: boolean
 }
 
 export interface Command {

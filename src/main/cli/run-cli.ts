@@ -2,16 +2,24 @@ import { parseArgs } from 'node:util'
 import { defaultDatabasePath } from '../core/paths'
 import { CliUsageError, type CliIo } from './cli-io'
 import type { Command, OptionSpec, ParsedCommandLine } from './command'
+import { demoCommand } from './commands/demo'
 import { importCommand } from './commands/import'
 import { inspectCommand } from './commands/inspect'
 import { statusCommand } from './commands/status'
+import { syncCommand } from './commands/sync'
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 }
 
-export const COMMANDS: readonly Command[] = [inspectCommand, importCommand, statusCommand]
+export const COMMANDS: readonly Command[] = [
+  inspectCommand,
+  importCommand,
+  syncCommand,
+  demoCommand,
+  statusCommand,
+]
 
 export function usage(io: CliIo): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length))
@@ -75,6 +83,7 @@ function parseCommandLine(
       values: parsed.values,
       positionals: parsed.positionals,
       databasePath: typeof db === 'string' ? db : defaultDatabasePath(io.env),
+      databaseGiven: typeof db === 'string',
     },
   }
 }

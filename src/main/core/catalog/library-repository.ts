@@ -151,14 +151,29 @@ export class LibraryRepository {
       .map(toLocalFile)
   }
 
-  /** The song whose active file sits at this path of a backend, if any. */
+  /** The song that owns this path of a backend (a file, or a download reserved there). */
   songAtPath(backendId: number, relativePath: string): number | null {
     const row = this.db
       .prepare<[number, string], { song_id: number }>(
-        'SELECT song_id FROM local_files WHERE backend_id = ? AND relative_path = ? AND active = 1',
+        'SELECT song_id FROM local_files WHERE backend_id = ? AND relative_path = ?',
       )
       .get(backendId, relativePath)
     return row?.song_id ?? null
+  }
+
+  /**
+   * Claims a path for a song before its transfer starts (an inactive row), so that a file left
+   * at that path by a crash between the rename and the record is known to be this song's.
+   */
+  reservePath(songId: number, backendId: number, relativePath: string): void {
+    const now = this.now()
+    this.db
+      .prepare(
+        `INSERT INTO local_files (song_id, backend_id, relative_path, size_bytes, active, created_at,
+           updated_at) VALUES (?, ?, ?, 0, 0, ?, ?)
+         ON CONFLICT (backend_id, relative_path) DO NOTHING`,
+      )
+      .run(songId, backendId, relativePath, now, now)
   }
 
   /** "Already downloaded": the song has at least one active file in some library root. */

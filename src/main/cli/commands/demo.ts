@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { CatalogSyncService } from '../../core/catalogsync-service'
+import { demoPlaylistXspf } from '../../core/demo/demo-catalogue'
+import { DEMO_PASSWORD, DEMO_USER, startDemoServer } from '../../core/demo/demo-server'
+import { catalogsyncHome } from '../../core/paths'
+import type { Command } from '../command'
+import { runSync } from './sync'
+
+/**
+ * A whole sync with no account and no internet: a built-in Subsonic-style server on loopback
+ * serves generated tones with realistic delays; its playlist is imported and synced. The demo
+ * keeps its own catalog (unless --db is given) so it never mixes with a real library.
+ */
+export const demoCommand: Command = {
+  name: 'demo',
+  usage: 'demo [--library DIR] [--json]',
+  summary: 'sync a built-in demo playlist from a built-in local source',
+  options: { library: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: [0, 0],
+  async run(args, io) {
+    const demoHome = join(catalogsyncHome(io.env), 'demo')
+    mkdirSync(demoHome, { recursive: true })
+    const library =
+      typeof args.values.library === 'string' ? args.values.library : join(demoHome, 'library')
+    const database = args.databaseGiven ? args.databasePath : join(demoHome, 'catalog.db')
+    const server = await startDemoServer()
+    const service = CatalogSyncService.open(database)
+    try {
+      const playlistFile = join(demoHome, 'CatalogSync Demo.xspf')
+      writeFileSync(playlistFile, demoPlaylistXspf())
+      const imported = await service.importFile(playlistFile)
+      const playlistIds = imported.playlists.map((p) => p.playlistId)
+      if (!args.values.json) {
+        io.err(`Demo source running at ${server.url}; catalog ${database}; library ${library}`)
+      }
+      const demoSettings = {
+        libraryRoots: [library],
+        sources: [
+          {
+            id: 'demo',
+            type: 'subsonic' as const,
+            url: server.url,
+            user: DEMO_USER,
+            password: DEMO_PASSWORD,
+            maxConcurrency: 4,
+          },
+        ],
+        downloadSources: ['demo'],
+        downloaders: 4,
+      }
+      return await runSync(
+        { service, playlistIds, patches: [demoSettings], json: args.values.json === true },
+        io,
+      )
+    } finally {
+      service.close()
+      await server.close()
+    }
+  },
+}

@@ -1,0 +1,152 @@
+import { CatalogSyncService } from '../../core/catalogsync-service'
+import { effectiveSettings, readConfigFile } from '../../core/config/load-settings'
+import type { SettingsPatch } from '../../core/config/sync-settings'
+import { EventBus } from '../../core/events/event-bus'
+import { catalogsyncHome } from '../../core/paths'
+import { RUNNER_MODES, type RunnerMode } from '../../core/runner/stage-runner'
+import type { JobRunSummary } from '../../core/runner/sync-job'
+import { startSync } from '../../core/sync/start-sync'
+import type { CoreEvents } from '../../../shared/events'
+import { CliUsageError, type CliIo } from '../cli-io'
+import type { Command, ParsedCommandLine } from '../command'
+import { formatBytes, formatDuration } from '../format'
+import { SyncView } from '../sync-view'
+
+export const EXIT_SOME_FAILED = 3
+export const EXIT_INTERRUPTED = 130
+
+function positiveInt(value: unknown, flag: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new CliUsageError(`${flag} needs a whole number ≥ 1`)
+  return n
+}
+
+/** The command-line flags as a settings patch (they win over the config file). */
+export function flagSettings(values: ParsedCommandLine['values']): SettingsPatch {
+  const patch: SettingsPatch = {}
+  if (typeof values.library === 'string') patch.libraryRoots = [values.library]
+  if (values.mode !== undefined) {
+    if (!RUNNER_MODES.includes(values.mode as RunnerMode)) {
+      throw new CliUsageError(`--mode must be one of ${RUNNER_MODES.join(', ')}`)
+    }
+    patch.mode = values.mode as RunnerMode
+  }
+  if (values.downloaders !== undefined)
+    patch.downloaders = positiveInt(values.downloaders, '--downloaders')
+  if (values.resolvers !== undefined) {
+    patch.resolvers =
+      values.resolvers === 'auto' ? 'auto' : positiveInt(values.resolvers, '--resolvers')
+  }
+  return patch
+}
+
+export interface SyncRun {
+  service: CatalogSyncService
+  playlistIds: number[]
+  patches: SettingsPatch[]
+  json: boolean
+}
+
+/** Runs a sync to its end with the live view and Ctrl-C handling; returns the exit status. */
+export async function runSync(run: SyncRun, io: CliIo): Promise<number> {
+  const { service } = run
+  const bus = new EventBus<CoreEvents>()
+  const home = catalogsyncHome(io.env)
+  const settings = effectiveSettings(home, service.settings, ...run.patches)
+  const handle = startSync(service, { settings, playlistIds: run.playlistIds, bus })
+  if (!run.json) {
+    io.err(
+      `${handle.resumed ? 'Resuming' : 'Starting'} sync job #${handle.jobId}: ${handle.total} songs → ${settings.libraryRoots[0]}`,
+    )
+  }
+  let interrupts = 0
+  const offInterrupt = io.onInterrupt?.(() => {
+    interrupts++
+    if (interrupts === 1) {
+      io.err('\nPausing… (press Ctrl-C again to cancel)')
+      handle.pause()
+    } else handle.cancel()
+  })
+  const view = run.json
+    ? null
+    : new SyncView(io, bus, () => service.stats.jobItems(handle.jobId), handle.total)
+  let summary: JobRunSummary
+  try {
+    summary = await handle.done
+  } finally {
+    view?.stop()
+    offInterrupt?.()
+  }
+  return report(service, summary, run.json, io)
+}
+
+function report(
+  service: CatalogSyncService,
+  summary: JobRunSummary,
+  json: boolean,
+  io: CliIo,
+): number {
+  const transfers = service.stats.jobTransfers(summary.jobId)
+  const failures = (
+    service.dashboard.snapshot({
+      jobId: summary.jobId,
+      includeTaskRows: true,
+      states: ['failed'],
+      limit: 500,
+    }).task_rows ?? []
+  ).map((row) => ({ itemId: row.item_id, song: row.display_text, reason: row.message }))
+  if (json) {
+    io.out(
+      JSON.stringify({ ...summary, bytes: transfers.bytes, sources: transfers.bySource, failures }),
+    )
+  } else {
+    const c = summary.counts
+    io.err(
+      `Job #${summary.jobId} ${summary.state}${summary.reason ? ` (${summary.reason})` : ''} in ` +
+        `${formatDuration(summary.elapsedMs / 1000)}: ${c.succeeded} downloaded (${formatBytes(transfers.bytes)}), ` +
+        `${c.skipped} already in the library, ${c.failed} failed, ${c.pending + c.ready} left`,
+    )
+    for (const failure of failures) io.err(`  failed: ${failure.song}: ${failure.reason}`)
+  }
+  if (summary.state === 'canceled') return EXIT_INTERRUPTED
+  if (summary.state === 'paused')
+    return summary.reason === 'paused by the user' ? EXIT_INTERRUPTED : 1
+  return summary.counts.failed > 0 ? EXIT_SOME_FAILED : 0
+}
+
+export const syncCommand: Command = {
+  name: 'sync',
+  usage:
+    'sync [--playlist ID|NAME]... [--library DIR] [--config FILE] [--mode adaptive|static|single] ' +
+    '[--downloaders N] [--resolvers N|auto] [--json]',
+  summary: 'resolve and download the songs of the catalog (or of some playlists)',
+  options: {
+    playlist: { type: 'string', multiple: true },
+    library: { type: 'string' },
+    config: { type: 'string' },
+    mode: { type: 'string' },
+    downloaders: { type: 'string' },
+    resolvers: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  positionals: [0, 0],
+  async run(args, io) {
+    const flags = flagSettings(args.values)
+    const service = CatalogSyncService.open(args.databasePath)
+    try {
+      const playlistIds = ((args.values.playlist as string[] | undefined) ?? []).map((wanted) => {
+        const playlist = service.playlists.findByIdOrName(wanted)
+        if (!playlist) throw new CliUsageError(`no playlist "${wanted}" in the catalog`)
+        return playlist.id
+      })
+      const config =
+        typeof args.values.config === 'string' ? [readConfigFile(args.values.config)] : []
+      return await runSync(
+        { service, playlistIds, patches: [...config, flags], json: args.values.json === true },
+        io,
+      )
+    } finally {
+      service.close()
+    }
+  },
+}

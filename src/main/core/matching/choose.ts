@@ -1,0 +1,92 @@
+import type { Candidate, ScoredCandidate } from '../sources/types'
+import { artistNames } from './artist-names'
+import { scoreCandidate, type MatchQuery } from './score'
+import { titleParts } from './title-parts'
+
+export interface MatchOptions {
+  /** The best candidate at or above this is downloaded. */
+  threshold?: number
+  /** A best candidate below `threshold` but at or above this goes to the review list. */
+  reviewThreshold?: number
+}
+
+export type Scored<C extends Candidate> = C & { score: number }
+
+/** Like ResolveOutcome, before a source turns the chosen candidate into a ResolvedSong. */
+export type MatchChoice<C extends Candidate> =
+  | { kind: 'match'; candidate: Scored<C>; candidates: Scored<C>[] }
+  | { kind: 'review'; reason: string; candidates: Scored<C>[] }
+  | { kind: 'none'; reason: string; candidates: Scored<C>[] }
+
+export const DEFAULT_THRESHOLD = 0.8
+export const DEFAULT_REVIEW_THRESHOLD = 0.5
+// Two different songs scoring this close are a coin toss: a person chooses, not the matcher.
+const AMBIGUITY_MARGIN = 0.05
+const REVIEW_LIMIT = 10
+
+/** `Title / Artist, Artist`, as the window shows a song. */
+export function describeCandidate(candidate: Candidate): string {
+  return candidate.artists.length > 0
+    ? `${candidate.title} / ${candidate.artists.join(', ')}`
+    : candidate.title
+}
+
+function songKey(candidate: Pick<Candidate, 'title' | 'artists'>): string {
+  const title = titleParts(candidate.title)
+  return [title.core, ...artistNames(candidate.artists, title.featured).sort()].join('\u001f')
+}
+
+function pickBest<C extends Candidate>(
+  query: MatchQuery,
+  best: Scored<C>,
+  ranked: Scored<C>[],
+): MatchChoice<C> {
+  const bestKey = songKey(best)
+  const rival = ranked.find(
+    (other) => other.score >= best.score - AMBIGUITY_MARGIN && songKey(other) !== bestKey,
+  )
+  // The very title and artists asked for beat a near miss ("Amber Song" vs "Ember Song").
+  if (!rival || bestKey === songKey(query)) {
+    return { kind: 'match', candidate: best, candidates: ranked }
+  }
+  const reason = `ambiguous: "${describeCandidate(best)}" and "${describeCandidate(rival)}" match equally well`
+  return { kind: 'review', reason, candidates: ranked.slice(0, REVIEW_LIMIT) }
+}
+
+/**
+ * Scores every candidate and decides: the best one at or above `threshold` is a match (unless
+ * a different song scores as well); a weaker best one at or above `reviewThreshold` needs review;
+ * anything less is no match.
+ */
+export function chooseMatch<C extends Candidate>(
+  query: MatchQuery,
+  candidates: readonly C[],
+  options: MatchOptions = {},
+): MatchChoice<C> {
+  const { threshold = DEFAULT_THRESHOLD, reviewThreshold = DEFAULT_REVIEW_THRESHOLD } = options
+  const ranked = candidates
+    .map((candidate): Scored<C> => ({ ...candidate, score: scoreCandidate(query, candidate) }))
+    .sort((a, b) => b.score - a.score)
+  const best = ranked[0]
+  if (!best) return { kind: 'none', reason: 'no candidates found', candidates: [] }
+  if (best.score >= threshold) return pickBest(query, best, ranked)
+  const described = `"${describeCandidate(best)}" scored ${best.score.toFixed(2)}`
+  if (best.score >= reviewThreshold) {
+    const reason = `weak match: best candidate ${described}, below ${threshold}`
+    return { kind: 'review', reason, candidates: ranked.slice(0, REVIEW_LIMIT) }
+  }
+  return { kind: 'none', reason: `no close match: best candidate ${described}`, candidates: ranked }
+}
+
+/** Plain scored candidates for a review list: no source-specific fields. */
+export function toScoredCandidates(candidates: readonly Scored<Candidate>[]): ScoredCandidate[] {
+  return candidates.map(({ trackId, title, artists, album, durationMs, isrc, score }) => ({
+    trackId,
+    title,
+    artists,
+    album,
+    durationMs,
+    isrc: isrc ?? null,
+    score,
+  }))
+}

@@ -1,0 +1,102 @@
+import { normalizeText } from '../text/normalize'
+
+/** A title taken apart for matching: its core words, its version tags, its featured artists. */
+export interface TitleParts {
+  /** The whole title, normalised. */
+  full: string
+  /** Without bracketed parts, "feat." parts and version suffixes, normalised. */
+  core: string
+  /** Words that make a different recording of the same song (live, remix, …). */
+  versions: Set<string>
+  /** Artists named in "feat." parts, normalised. */
+  featured: string[]
+}
+
+const OPEN = '([{（［【〔'
+const CLOSE = ')]}）］】〕'
+const BRACKETED = new RegExp(
+  `[${escapeForClass(OPEN)}]([^${escapeForClass(OPEN + CLOSE)}]*)[${escapeForClass(CLOSE)}]`,
+  'gu',
+)
+const FEAT_WORD = /^(?:feat\.?|ft\.?|featuring|with)\s+/iu
+const FEAT_TAIL = /\s+(?:feat\.?|ft\.?|featuring)\s+(.+)$/iu
+// "Song - Remastered 2011": only a dash suffix that names a version is dropped.
+const DASH_SUFFIX = /\s+[-–—]\s+([^-–—]+)$/u
+const VERSION_HINT =
+  /\b(?:remaster(?:ed)?|live|remix|version|edit|mix|mono|stereo|acoustic|demo|instrumental|radio|karaoke|unplugged)\b/iu
+
+// Words that mark another recording: a live take is not the studio song the export meant.
+const DISTINCT_VERSIONS = [
+  'live',
+  'remix',
+  'acoustic',
+  'instrumental',
+  'karaoke',
+  'cover',
+  'demo',
+  'unplugged',
+  'reprise',
+  'sped up',
+  'slowed',
+  'nightcore',
+  'orchestral',
+]
+
+function escapeForClass(chars: string): string {
+  return chars.replace(/[\]\\^-]/g, '\\$&')
+}
+
+function versionsIn(text: string): string[] {
+  const normalized = ` ${normalizeText(text)} `
+  return DISTINCT_VERSIONS.filter((word) => normalized.includes(` ${word} `))
+}
+
+function splitFeatured(text: string): string[] {
+  return text
+    .split(/\s*(?:,|;|&|、|\band\b)\s*/iu)
+    .map(normalizeText)
+    .filter(Boolean)
+}
+
+/** Takes a title apart; NFKC first so that full-width brackets count as brackets. */
+export function titleParts(title: string): TitleParts {
+  const text = title.normalize('NFKC')
+  const featured: string[] = []
+  const versions = new Set<string>()
+  const rest = stripExtras(text, (extra) => {
+    const feat = FEAT_WORD.exec(extra)
+    if (feat) featured.push(...splitFeatured(extra.slice(feat[0].length)))
+    else versionsIn(extra).forEach((word) => versions.add(word))
+  })
+  const full = normalizeText(text)
+  return { full, core: normalizeText(rest) || full, versions, featured }
+}
+
+/** The title as written, without its bracketed, "feat." and version parts: a search text. */
+export function coreTitleText(title: string): string {
+  const text = title.normalize('NFKC')
+  return (
+    stripExtras(text, () => undefined)
+      .replace(/\s+/g, ' ')
+      .trim() || text.trim()
+  )
+}
+
+/** Removes the extra parts of a title, handing each to `onExtra` ("feat. X", "Live", …). */
+function stripExtras(text: string, onExtra: (extra: string) => void): string {
+  let rest = text.replace(BRACKETED, (_match, inner: string) => {
+    onExtra(inner.trim())
+    return ' '
+  })
+  const dash = DASH_SUFFIX.exec(rest)
+  if (dash?.[1] && VERSION_HINT.test(dash[1])) {
+    onExtra(dash[1].trim())
+    rest = rest.slice(0, dash.index)
+  }
+  const feat = FEAT_TAIL.exec(rest)
+  if (feat?.[1]) {
+    onExtra(`feat. ${feat[1]}`)
+    rest = rest.slice(0, feat.index)
+  }
+  return rest
+}

@@ -1,0 +1,133 @@
+import { stat } from 'node:fs/promises'
+import type { CatalogDatabase } from '../../db/catalog-database'
+import { systemClock, type Clock } from '../../clock'
+import { chooseMatch, type MatchOptions } from '../../matching/choose'
+import { similarity } from '../../matching/similarity'
+import { titleParts } from '../../matching/title-parts'
+import type { LocalSourceConfig } from '../config'
+import { untilAborted } from '../abort'
+import { extensionOf, outcomeOf, resolvedSong } from '../outcome'
+import type { Candidate, ResolveContext, ResolveOutcome, SongQuery, Source } from '../types'
+import { LocalIndexRepository, type IndexedFile } from './local-index'
+import { refreshIndex, type IndexStats } from './local-indexer'
+
+export interface LocalSourceOptions {
+  db: CatalogDatabase
+  clock?: Clock
+  match?: MatchOptions
+  /** How long an index scan stays good before the next resolve scans the folders again. */
+  rescanAfterMs?: number
+}
+
+type LocalCandidate = Candidate & { file: IndexedFile }
+interface LoadedFile {
+  file: IndexedFile
+  core: string
+}
+
+const DEFAULT_RESCAN_AFTER_MS = 10 * 60_000
+const FUZZY_TITLE_MIN = 0.7
+
+/** Folders already on disk (another library, a NAS share), found by their tags. */
+export class LocalSource implements Source {
+  readonly type = 'local' as const
+  readonly id: string
+  private readonly repository: LocalIndexRepository
+  private readonly clock: Clock
+  private files: LoadedFile[] = []
+  private scannedAt: number | null = null
+  private scanning: Promise<IndexStats> | null = null
+  private readonly closing = new AbortController()
+
+  constructor(
+    private readonly config: LocalSourceConfig & { maxConcurrency: number },
+    private readonly options: LocalSourceOptions,
+  ) {
+    this.id = config.id
+    this.clock = options.clock ?? systemClock
+    this.repository = new LocalIndexRepository(options.db, this.clock)
+  }
+
+  get maxConcurrency(): number {
+    return this.config.maxConcurrency
+  }
+
+  /** Scans the folders now; concurrent callers share one scan, which only close() stops. */
+  refresh(onProgress?: (text: string) => void): Promise<IndexStats> {
+    this.scanning ??= this.scan(onProgress)
+      .then((stats) => {
+        this.scannedAt = this.clock()
+        return stats
+      })
+      .finally(() => {
+        this.scanning = null
+      })
+    return this.scanning
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort(new Error(`local source "${this.id}" closed`))
+    await this.scanning?.catch(() => undefined)
+  }
+
+  async resolve(query: SongQuery, context: ResolveContext): Promise<ResolveOutcome> {
+    const rescanAfter = this.options.rescanAfterMs ?? DEFAULT_RESCAN_AFTER_MS
+    if (this.scannedAt === null || this.clock() - this.scannedAt > rescanAfter) {
+      await untilAborted(this.refresh(context.onProgress), context.signal)
+    }
+    context.signal.throwIfAborted()
+    const choice = chooseMatch(query, this.candidatesFor(query.title), this.options.match)
+    if (choice.kind === 'match' && !(await stillThere(choice.candidate.file))) {
+      this.scannedAt = null
+      return { kind: 'none', reason: `indexed file is gone: ${choice.candidate.file.path}` }
+    }
+    return outcomeOf(choice, (candidate) =>
+      resolvedSong({
+        sourceId: this.id,
+        sourceType: this.type,
+        score: candidate.score,
+        matchedTitle: candidate.title,
+        matchedArtists: candidate.artists,
+        trackId: candidate.file.path,
+        filePath: candidate.file.path,
+        ext: extensionOf(candidate.file.path),
+        sizeBytes: candidate.file.sizeBytes,
+        link: this.config.link,
+      }),
+    )
+  }
+
+  private async scan(onProgress?: (text: string) => void): Promise<IndexStats> {
+    const stats = await refreshIndex(this.repository, this.id, this.config.roots, {
+      signal: this.closing.signal,
+      ...(onProgress ? { onProgress } : {}),
+    })
+    this.files = this.repository
+      .files(this.id)
+      .map((file) => ({ file, core: titleParts(file.title).core }))
+    return stats
+  }
+
+  /** Files with the same core title; failing that, ones with a similar title. */
+  private candidatesFor(title: string): LocalCandidate[] {
+    const core = titleParts(title).core
+    let hits = this.files.filter((loaded) => loaded.core === core)
+    if (hits.length === 0) {
+      hits = this.files.filter((loaded) => similarity(loaded.core, core) >= FUZZY_TITLE_MIN)
+    }
+    return hits.map(({ file }) => ({
+      trackId: file.path,
+      title: file.title,
+      artists: file.artists,
+      album: file.album,
+      durationMs: file.durationMs,
+      isrc: file.isrc,
+      file,
+    }))
+  }
+}
+
+async function stillThere(file: IndexedFile): Promise<boolean> {
+  const info = await stat(file.path).catch(() => null)
+  return info?.isFile() === true
+}

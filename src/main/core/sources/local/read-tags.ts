@@ -1,0 +1,47 @@
+import { basename, extname } from 'node:path'
+import type { IAudioMetadata } from 'music-metadata'
+
+export interface FileTags {
+  title: string
+  artists: string[]
+  album: string | null
+  durationMs: number | null
+  isrc: string | null
+}
+
+type ParseFile = (path: string, options: { skipCovers: boolean }) => Promise<IAudioMetadata>
+let parseFileOnce: Promise<ParseFile> | null = null
+
+// music-metadata is ESM only and our build is CommonJS: Node 20 cannot require() it, but a
+// dynamic import() works from CommonJS, and the bundlers keep it as one for an external.
+function loadParser(): Promise<ParseFile> {
+  parseFileOnce ??= import('music-metadata').then((module) => module.parseFile)
+  return parseFileOnce
+}
+
+/** "03 - Hello" → "Hello": the title a file without tags most likely has. */
+function titleFromName(path: string): string {
+  const stem = basename(path, extname(path))
+  return stem.replace(/^\d{1,3}\s*[-._)]?\s+/, '').trim() || stem
+}
+
+function artistsOf(common: IAudioMetadata['common']): string[] {
+  // `artist` is the tag as written ("AC/DC" stays one band); `artists` may split it on "/".
+  if (common.artist) return [common.artist]
+  return common.artists?.filter(Boolean) ?? []
+}
+
+/** The tags of one file; a file whose tags cannot be read is named by its file name. */
+export async function readTags(path: string): Promise<FileTags> {
+  const parseFile = await loadParser()
+  const metadata = await parseFile(path, { skipCovers: true }).catch(() => null)
+  const common = metadata?.common
+  const seconds = metadata?.format.duration
+  return {
+    title: common?.title?.trim() || titleFromName(path),
+    artists: common ? artistsOf(common) : [],
+    album: common?.album?.trim() || null,
+    durationMs: seconds && Number.isFinite(seconds) ? Math.round(seconds * 1000) : null,
+    isrc: common?.isrc?.[0] ?? null,
+  }
+}

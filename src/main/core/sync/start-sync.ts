@@ -1,0 +1,127 @@
+import type { Dispatcher } from 'undici'
+import type { CatalogSyncService } from '../catalogsync-service'
+import { sourceOrder, type SyncSettings } from '../config/sync-settings'
+import { LibraryDownloader } from '../download/library-downloader'
+import { SourceGates } from '../download/source-gates'
+import type { EventBus } from '../events/event-bus'
+import { realScheduler, type Scheduler } from '../runner/scheduler'
+import { SyncJobRun, type JobRunSummary } from '../runner/sync-job'
+import { createSources } from '../sources/create-sources'
+import { SpeedLimiter } from '../transfer/speed-limiter'
+import { TransferEngine } from '../transfer/transfer-engine'
+import type { CoreEvents } from '../../../shared/events'
+import type { Job } from '../ops/types'
+
+export const SYNC_JOB_KIND = 'sync'
+const DEFAULT_RESOLVER_CAP = 8
+
+export interface SyncStart {
+  settings: SyncSettings
+  /** The playlists to sync; every playlist when empty. */
+  playlistIds?: number[]
+  bus: EventBus<CoreEvents>
+  scheduler?: Scheduler
+  dispatcher?: Dispatcher
+  freeBytes?: (root: string) => Promise<number>
+}
+
+export interface SyncHandle {
+  jobId: number
+  resumed: boolean
+  total: number
+  done: Promise<JobRunSummary>
+  pause(): void
+  cancel(): void
+}
+
+const sameSelection = (job: Job, playlistIds: readonly number[]) =>
+  JSON.stringify(job.options.playlistIds ?? []) ===
+  JSON.stringify([...playlistIds].sort((a, b) => a - b))
+
+/** The unfinished sync job for the same playlists, else a new one over their songs. */
+function jobFor(service: CatalogSyncService, playlistIds: readonly number[]) {
+  const unfinished = service.ops.latestUnfinishedJob(SYNC_JOB_KIND)
+  if (unfinished && sameSelection(unfinished, playlistIds))
+    return { job: unfinished, resumed: true }
+  if (unfinished)
+    service.ops.transitionJob(unfinished.id, 'canceled', 'replaced by a sync of other playlists')
+  const items = service.playlists.songsOf(playlistIds)
+  const { job } = service.ops.createJob({
+    kind: SYNC_JOB_KIND,
+    options: { playlistIds: [...playlistIds].sort((a, b) => a - b) },
+    stages: [{ type: 'download', items }],
+  })
+  return { job, resumed: false }
+}
+
+/** Creates (or resumes) a sync job and runs it in the background; the handle pauses or cancels it. */
+export function startSync(service: CatalogSyncService, start: SyncStart): SyncHandle {
+  const { settings } = start
+  const scheduler = start.scheduler ?? realScheduler
+  settings.libraryRoots.forEach((root, index) =>
+    service.library.ensureLocalBackend(root, { isDefault: index === 0 }),
+  )
+  const { job, resumed } = jobFor(service, start.playlistIds ?? [])
+  const sources = createSources(settings.sources, {
+    db: service.db,
+    ...(start.dispatcher ? { dispatcher: start.dispatcher } : {}),
+  })
+  const gates = new SourceGates(() => scheduler.now())
+  for (const source of sources) gates.configure(source.id, source.maxConcurrency)
+  const limiter = new SpeedLimiter(settings.speedLimitBytesPerSec)
+  const engine = new TransferEngine({
+    speedLimiter: limiter,
+    ...(start.dispatcher ? { dispatcher: start.dispatcher } : {}),
+  })
+  const downloader = new LibraryDownloader({
+    library: service.library,
+    sources: new Map(sources.map((source) => [source.id, source])),
+    gates,
+    engine,
+    layout: settings.layout,
+    clock: () => scheduler.now(),
+    ...(start.freeBytes ? { freeBytes: start.freeBytes } : {}),
+  })
+  const sourceCap = Math.max(1, ...sources.map((source) => source.maxConcurrency))
+  const run = new SyncJobRun(
+    {
+      ops: service.ops,
+      stats: service.stats,
+      library: service.library,
+      dashboard: service.dashboard,
+      downloader,
+      bus: start.bus,
+      scheduler,
+    },
+    job.id,
+    {
+      libraryRoot: settings.libraryRoots[0] ?? null,
+      downloadSources: sourceOrder(settings),
+      maxDownloadAttempts: settings.maxDownloadAttempts,
+      finishTransfersOnPause: settings.finishTransfersOnPause,
+      retryBaseMs: 1000,
+    },
+    {
+      mode: settings.mode,
+      workers: settings.downloaders,
+      resolverCap: Math.min(
+        settings.resolvers === 'auto' ? DEFAULT_RESOLVER_CAP : settings.resolvers,
+        sourceCap,
+      ),
+    },
+  )
+  const done = run.run().finally(async () => {
+    await engine.close()
+    await Promise.all(sources.map((source) => source.close?.()))
+  })
+  const counts = service.stats.jobItems(job.id)
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
+  return {
+    jobId: job.id,
+    resumed,
+    total,
+    done,
+    pause: () => run.pause(),
+    cancel: () => run.cancel(),
+  }
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import Database from 'better-sqlite3'
+import { DEMO_SONGS, demoPlaylistXspf } from '../../src/main/core/demo/demo-catalogue'
+import { startDemoServer, type DemoServer } from '../../src/main/core/demo/demo-server'
+import { toneWav } from '../../src/main/core/demo/tone-wav'
+
+const cli = join(__dirname, '..', '..', 'out', 'cli', 'catalogsync.js')
+let dir: string
+let server: DemoServer
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'catalogsync-crash-'))
+  // Slow enough that a kill lands in the middle of transfers.
+  server = await startDemoServer({ bytesPerSec: 96 * 1024, resolveDelayMs: [50, 400] })
+})
+afterAll(async () => {
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function files(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+}
+
+/** Runs the CLI to its end (asynchronously: the demo server lives in this process). */
+function runCli(
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return new Promise((resolve) =>
+    child.on('close', (status) => resolve({ status, stdout, stderr })),
+  )
+}
+
+/** Runs `catalogsync sync` and SIGKILLs it after `killAfterMs`; resolves when it is gone. */
+function syncKilledAfter(args: string[], killAfterMs: number): Promise<void> {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: 'ignore' })
+  const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+  return new Promise((resolve) =>
+    child.on('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    }),
+  )
+}
+
+describe('a sync killed with SIGKILL and started again', () => {
+  it('ends with every song downloaded once, whole, and no leftovers', async () => {
+    const db = join(dir, 'catalog.db')
+    const library = join(dir, 'library')
+    const playlist = join(dir, 'demo.xspf')
+    const config = join(dir, 'config.json')
+    writeFileSync(playlist, demoPlaylistXspf())
+    writeFileSync(
+      config,
+      JSON.stringify({
+        libraryRoots: [library],
+        sources: [
+          {
+            id: 'demo',
+            type: 'subsonic',
+            url: server.url,
+            user: 'demo',
+            password: 'demo',
+            maxConcurrency: 4,
+          },
+        ],
+        downloaders: 4,
+      }),
+    )
+    expect((await runCli(['--db', db, 'import', playlist])).status).toBe(0)
+    const args = ['--db', db, 'sync', '--config', config, '--json']
+    for (const killAfter of [1200, 1700, 2300]) await syncKilledAfter(args, killAfter)
+
+    const final = await runCli(args)
+    expect(final.stderr).toBe('')
+    expect(final.status).toBe(0)
+    const summary = JSON.parse(final.stdout)
+    expect(summary.state).toBe('succeeded')
+    expect(summary.counts.failed).toBe(0)
+
+    const onDisk = files(library)
+    expect(onDisk.filter((f) => f.endsWith('.part') || f.endsWith('.part.json'))).toEqual([])
+    expect(onDisk).toHaveLength(DEMO_SONGS.length)
+    const expected = new Set(
+      DEMO_SONGS.map((s) =>
+        createHash('sha256').update(toneWav(s.frequencyHz, s.durationSec)).digest('hex'),
+      ),
+    )
+    for (const file of onDisk) {
+      const hash = createHash('sha256')
+        .update(readFileSync(join(library, file)))
+        .digest('hex')
+      expect(
+        expected.has(hash),
+        `${file} is whole (${statSync(join(library, file)).size} bytes)`,
+      ).toBe(true)
+    }
+    const catalog = new Database(db, { readonly: true })
+    const rows = catalog
+      .prepare('SELECT song_id, count(*) AS n FROM local_files WHERE active = 1 GROUP BY song_id')
+      .all() as { n: number }[]
+    catalog.close()
+    expect(rows).toHaveLength(DEMO_SONGS.length)
+    expect(rows.every((row) => row.n === 1)).toBe(true)
+  }, 180_000)
+})

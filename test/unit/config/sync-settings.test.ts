@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import {
+  defaultSyncSettings,
+  parseSettingsPatch,
+  resolveSettings,
+  sourceOrder,
+} from '../../../src/main/core/config/sync-settings'
+
+describe('sync settings', () => {
+  it('have sensible defaults under the home folder', () => {
+    const settings = defaultSyncSettings('/home/me/.catalogsync')
+    expect(settings).toMatchObject({
+      libraryRoots: ['/home/me/.catalogsync/library'],
+      mode: 'adaptive',
+      downloaders: 4,
+      resolvers: 'auto',
+      layout: '{artist}/{album}/{title}.{ext}',
+      writeTags: true,
+    })
+    expect(sourceOrder(settings)).toEqual(['direct'])
+  })
+
+  it('name an unknown top-level key', () => {
+    expect(() => parseSettingsPatch({ downloaders: 2, libraryRoot: '/x' }, 'sync.json')).toThrow(
+      'sync.json: unknown key "libraryRoot"',
+    )
+  })
+
+  it('name each bad value and each bad source', () => {
+    expect(() =>
+      parseSettingsPatch(
+        { mode: 'turbo', sources: [{ id: 'nas', type: 'ftp' }], libraryRoots: ['music'] },
+        'sync.json',
+      ),
+    ).toThrow(/sync\.json: .*libraryRoots\.0: must be an absolute path.*mode/)
+    expect(() =>
+      parseSettingsPatch({ sources: [{ id: 'nas', type: 'ftp' }] }, 'sync.json'),
+    ).toThrow(/source "nas": unknown type "ftp"/)
+  })
+
+  it('layer patches, later ones winning, and check the source order', () => {
+    const base = defaultSyncSettings('/h')
+    const file = parseSettingsPatch(
+      {
+        downloaders: 8,
+        sources: [
+          { id: 'a', type: 'direct' },
+          { id: 'b', type: 'direct' },
+        ],
+      },
+      'f',
+    )
+    const settings = resolveSettings(base, file, { downloaders: 2, downloadSources: ['b', 'a'] })
+    expect(settings.downloaders).toBe(2)
+    expect(sourceOrder(settings)).toEqual(['b', 'a'])
+    expect(() => resolveSettings(base, { downloadSources: ['nowhere'] })).toThrow(
+      /downloadSources names "nowhere"/,
+    )
+  })
+})
