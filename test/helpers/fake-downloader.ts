@@ -12,7 +12,7 @@ import type { DownloadRow } from '../../src/main/core/ops/types'
 import { sleep } from '../../src/main/core/runner/sleep'
 
 export interface FakeBehaviour {
-  resolveMs?: number
+  resolveMs?: number | ((song: string) => number)
   downloadMs?: number
   /** Songs no source knows. */
   unresolvable?: Set<string>
@@ -49,7 +49,9 @@ export class FakeDownloader implements SongDownloader {
     this.resolves.push({ song: row.name, fromSourceIndex: from })
     for (let index = from; index < sources.length; index++) {
       onProgress(`resolving source ${sources[index]} (${index + 1}/${sources.length})`)
-      await sleep(this.behaviour.resolveMs ?? 1, options.signal ?? new AbortController().signal)
+      const { resolveMs = 1 } = this.behaviour
+      const wait = typeof resolveMs === 'function' ? resolveMs(row.name) : resolveMs
+      await sleep(wait, options.signal ?? new AbortController().signal)
       if (this.behaviour.unresolvable?.has(row.name)) continue
       return { payload: this.payload(row, sources[index] as string, index) }
     }

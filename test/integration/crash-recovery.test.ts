@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import Database from 'better-sqlite3'
@@ -55,32 +63,62 @@ function syncKilledAfter(args: string[], killAfterMs: number): Promise<void> {
   )
 }
 
+/** Writes the demo playlist and a config for it into a fresh folder; returns the CLI args. */
+async function prepare(name: string): Promise<{ args: string[]; db: string; library: string }> {
+  const base = join(dir, name)
+  mkdirSync(base)
+  const db = join(base, 'catalog.db')
+  const library = join(base, 'library')
+  const playlist = join(base, 'demo.xspf')
+  const config = join(base, 'config.json')
+  writeFileSync(playlist, demoPlaylistXspf())
+  writeFileSync(
+    config,
+    JSON.stringify({
+      libraryRoots: [library],
+      sources: [
+        {
+          id: 'demo',
+          type: 'subsonic',
+          url: server.url,
+          user: 'demo',
+          password: 'demo',
+          maxConcurrency: 4,
+        },
+      ],
+      downloaders: 4,
+    }),
+  )
+  expect((await runCli(['--db', db, 'import', playlist])).status).toBe(0)
+  return { args: ['--db', db, 'sync', '--config', config, '--json'], db, library }
+}
+
+describe('Ctrl-C during a sync', () => {
+  it('pauses cleanly (exit 130), and the next sync finishes the job', async () => {
+    const { args } = await prepare('sigint')
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    setTimeout(() => child.kill('SIGINT'), 1500)
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(status).toBe(130)
+    const paused = JSON.parse(stdout)
+    expect(paused).toMatchObject({ state: 'paused', reason: 'paused by the user' })
+    expect(paused.counts.resolving + paused.counts.downloading).toBe(0)
+
+    const resumed = await runCli(args)
+    expect(resumed.status).toBe(0)
+    expect(JSON.parse(resumed.stdout)).toMatchObject({
+      jobId: paused.jobId,
+      state: 'succeeded',
+      counts: { succeeded: DEMO_SONGS.length },
+    })
+  }, 120_000)
+})
+
 describe('a sync killed with SIGKILL and started again', () => {
   it('ends with every song downloaded once, whole, and no leftovers', async () => {
-    const db = join(dir, 'catalog.db')
-    const library = join(dir, 'library')
-    const playlist = join(dir, 'demo.xspf')
-    const config = join(dir, 'config.json')
-    writeFileSync(playlist, demoPlaylistXspf())
-    writeFileSync(
-      config,
-      JSON.stringify({
-        libraryRoots: [library],
-        sources: [
-          {
-            id: 'demo',
-            type: 'subsonic',
-            url: server.url,
-            user: 'demo',
-            password: 'demo',
-            maxConcurrency: 4,
-          },
-        ],
-        downloaders: 4,
-      }),
-    )
-    expect((await runCli(['--db', db, 'import', playlist])).status).toBe(0)
-    const args = ['--db', db, 'sync', '--config', config, '--json']
+    const { args, db, library } = await prepare('sigkill')
     for (const killAfter of [1200, 1700, 2300]) await syncKilledAfter(args, killAfter)
 
     const final = await runCli(args)

@@ -5,6 +5,7 @@ import type { Command, OptionSpec, ParsedCommandLine } from './command'
 import { demoCommand } from './commands/demo'
 import { importCommand } from './commands/import'
 import { inspectCommand } from './commands/inspect'
+import { settingsCommand } from './commands/settings'
 import { statusCommand } from './commands/status'
 import { syncCommand } from './commands/sync'
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   syncCommand,
   demoCommand,
+  settingsCommand,
   statusCommand,
 ]
 

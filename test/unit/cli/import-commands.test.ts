@@ -106,3 +106,30 @@ describe('catalogsync import', () => {
     expect(err.join('\n')).toMatch(/usage: catalogsync import FILE/)
   })
 })
+
+describe('catalogsync settings', () => {
+  it('stores a config file in the catalog and shows it without passwords', async () => {
+    const { dir, db, io, out } = setup()
+    const config = join(dir, 'sync.json')
+    writeFileSync(
+      config,
+      JSON.stringify({
+        downloaders: 6,
+        sources: [
+          {
+            id: 'nd',
+            type: 'subsonic',
+            url: 'http://127.0.0.1:4533',
+            user: 'me',
+            password: 'hunter2',
+          },
+        ],
+      }),
+    )
+    expect(await runCli(['--db', db, 'settings', 'import', config, '--json'], io)).toBe(0)
+    expect(await runCli(['--db', db, 'settings', '--json'], io)).toBe(0)
+    const shown = JSON.parse(out[1]!)
+    expect(shown).toMatchObject({ downloaders: 6, sources: [{ id: 'nd', password: '***' }] })
+    expect(out.join('')).not.toContain('hunter2')
+  })
+})

@@ -102,3 +102,34 @@ describe('the dual-pool runner', () => {
     expect(texts.some((t) => /^first cooling down [12]s$/.test(t))).toBe(true)
   })
 })
+
+describe('the adaptive resolver pool', () => {
+  const maxResolvers = (h: ReturnType<typeof runnerHarness>) =>
+    Math.max(...h.snapshots.map((s) => s.filter((w) => w.role === 'resolve').length))
+
+  it('grows up to its cap while downloaders wait on slow resolves', async () => {
+    const h = runnerHarness(temp, 30, { resolveMs: 40, downloadMs: 1 })
+    const summary = await h
+      .start({ mode: 'adaptive', workers: 4, resolverCap: 5, controlIntervalMs: 20 })
+      .run()
+    expect(summary.counts.succeeded).toBe(30)
+    expect(maxResolvers(h)).toBe(5)
+  })
+
+  it('shrinks back when the queue is full', async () => {
+    // Slow resolves first (the pool grows), then fast ones that fill the queue (it shrinks).
+    const slowFirst = (song: string) => (Number(song.split(' ')[1]) < 10 ? 60 : 1)
+    const h = runnerHarness(temp, 40, { resolveMs: slowFirst, downloadMs: 40 })
+    const counts: number[] = []
+    h.bus.on('workers', ({ workers }) =>
+      counts.push(workers.filter((w) => w.role === 'resolve').length),
+    )
+    const summary = await h
+      .start({ mode: 'adaptive', workers: 2, resolverCap: 4, controlIntervalMs: 10 })
+      .run()
+    expect(summary.counts.succeeded).toBe(40)
+    const peak = counts.indexOf(Math.max(...counts))
+    expect(Math.max(...counts)).toBeGreaterThan(1)
+    expect(Math.min(...counts.slice(peak))).toBeLessThanOrEqual(1)
+  })
+})

@@ -1,0 +1,38 @@
+import { CatalogSyncService } from '../../core/catalogsync-service'
+import { effectiveSettings, readConfigFile, storeSettings } from '../../core/config/load-settings'
+import { catalogsyncHome } from '../../core/paths'
+import { CliUsageError } from '../cli-io'
+import type { Command } from '../command'
+
+/** Settings as shown to a person: source passwords never leave the catalog. */
+function redacted(settings: ReturnType<typeof effectiveSettings>) {
+  return {
+    ...settings,
+    sources: settings.sources.map((source) =>
+      'password' in source ? { ...source, password: '***' } : source,
+    ),
+  }
+}
+
+export const settingsCommand: Command = {
+  name: 'settings',
+  usage: 'settings [import FILE] [--json]',
+  summary: 'show the sync settings, or store a config file in the catalog',
+  options: { json: { type: 'boolean' } },
+  positionals: [0, 2],
+  run(args, io) {
+    const [action, file] = args.positionals
+    if (action !== undefined && (action !== 'import' || file === undefined)) {
+      throw new CliUsageError(`usage: catalogsync ${settingsCommand.usage}`)
+    }
+    const service = CatalogSyncService.open(args.databasePath)
+    try {
+      if (file !== undefined) storeSettings(service.settings, readConfigFile(file))
+      const settings = redacted(effectiveSettings(catalogsyncHome(io.env), service.settings))
+      io.out(args.values.json ? JSON.stringify(settings) : JSON.stringify(settings, null, 2))
+      return 0
+    } finally {
+      service.close()
+    }
+  },
+}
