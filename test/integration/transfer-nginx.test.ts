@@ -14,7 +14,8 @@ import { startNginx, type AccessEntry, type Nginx } from '../peers/nginx'
 const MiB = 2 ** 20
 const sha256 = (body: Buffer): string => `sha256:${createHash('sha256').update(body).digest('hex')}`
 const files = {
-  'big.mp3': fakeAudio(4 * MiB, 'mp3'),
+  // Large enough that bytes still in socket buffers at the interruption stay well under 10 %.
+  'big.mp3': fakeAudio(8 * MiB, 'mp3'),
   'song.flac': fakeAudio(2 * MiB, 'flac'),
   'a.ogg': fakeAudio(2 * MiB, 'ogg'),
   'b.m4a': fakeAudio(2 * MiB, 'm4a'),
