@@ -17,7 +17,10 @@ beforeAll(async () => {
   dbDir = mkdtempSync(join(tmpdir(), 'catalogsync-local-db-'))
   db = new CatalogDatabase(join(dbDir, 'catalog.db'))
 }, 60_000)
-afterAll(() => {
+// Every source is closed before the catalog: a scan left running would write to a closed db.
+const opened: LocalSource[] = []
+afterAll(async () => {
+  await Promise.all(opened.map((subject) => subject.close()))
   db?.close()
   library?.remove()
   rmSync(dbDir, { recursive: true, force: true })
@@ -31,7 +34,9 @@ function source(link = false): LocalSource {
     link,
     maxConcurrency: 4,
   }
-  return new LocalSource(config, { db })
+  const subject = new LocalSource(config, { db })
+  opened.push(subject)
+  return subject
 }
 
 function matched(outcome: ResolveOutcome): ResolvedSong {

@@ -35,6 +35,9 @@ export class CatalogDatabase {
       this.connection.pragma('journal_mode = WAL')
       this.connection.pragma('synchronous = NORMAL')
       this.connection.pragma('foreign_keys = ON')
+      // A 20,000-track import touches tens of MB of pages; the 2 MB default cache would spill
+      // to the WAL in the middle of the transaction.
+      this.connection.pragma('cache_size = -65536')
       this.migrate()
     } catch (error) {
       this.connection.close()
