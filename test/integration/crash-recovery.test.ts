@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import Database from 'better-sqlite3'
 import { DEMO_SONGS, demoPlaylistXspf } from '../../src/main/core/demo/demo-catalogue'
 import { startDemoServer, type DemoServer } from '../../src/main/core/demo/demo-server'
@@ -128,8 +128,11 @@ describe('a sync killed with SIGKILL and started again', () => {
     expect(summary.state).toBe('succeeded')
     expect(summary.counts.failed).toBe(0)
 
-    const onDisk = files(library)
-    expect(onDisk.filter((f) => f.endsWith('.part') || f.endsWith('.part.json'))).toEqual([])
+    const all = files(library)
+    expect(all.filter((f) => f.endsWith('.part') || f.endsWith('.part.json'))).toEqual([])
+    // Besides the songs, the sync writes the playlist's `.m3u8` (and no temporary file).
+    const onDisk = all.filter((f) => !f.startsWith(`Playlists${sep}`))
+    expect(all.filter((f) => f.startsWith(`Playlists${sep}`))).toHaveLength(1)
     expect(onDisk).toHaveLength(DEMO_SONGS.length)
     const expected = new Set(
       DEMO_SONGS.map((s) =>

@@ -5,9 +5,11 @@ import type { Command, OptionSpec, ParsedCommandLine } from './command'
 import { demoCommand } from './commands/demo'
 import { importCommand } from './commands/import'
 import { inspectCommand } from './commands/inspect'
+import { serveCommand } from './commands/serve'
 import { settingsCommand } from './commands/settings'
 import { statusCommand } from './commands/status'
 import { syncCommand } from './commands/sync'
+import { verifyCommand } from './commands/verify'
 
 const GLOBAL_OPTIONS: OptionSpec = {
   db: { type: 'string' },
@@ -21,6 +23,8 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   settingsCommand,
   statusCommand,
+  verifyCommand,
+  serveCommand,
 ]
 
 export function usage(io: CliIo): string {

@@ -1,22 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import type { CatalogSyncService } from '../core/catalogsync-service'
-import {
-  INVOKE_CHANNELS,
-  type InvokeChannel,
-  type InvokeContract,
-  type Result,
-} from '../../shared/contract'
-
-export type Handlers = {
-  [C in InvokeChannel]: (...args: InvokeContract[C]['args']) => InvokeContract[C]['result']
-}
-
-/** Plain functions over the service, one per channel, so a unit test can call them. */
-export function buildHandlers(service: CatalogSyncService): Handlers {
-  return {
-    'status:get': () => service.status(),
-  }
-}
+import type { AppService } from '../core/app/app-service'
+import type { Handlers } from '../core/app/handlers'
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel } from '../../shared/contract'
 
 /** Only our own renderer (a file:// page, or the dev server) may call the service. */
 export function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl?: string): boolean {
@@ -26,16 +11,20 @@ export function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl?: string
 
 export function registerHandlers(ipcMain: IpcMain, handlers: Handlers, devServerUrl?: string) {
   for (const channel of INVOKE_CHANNELS) {
-    ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<Result<unknown>> => {
+    ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       if (!isTrustedSender(event, devServerUrl)) {
         return { ok: false, error: `Refused ${channel} from an untrusted frame` }
       }
-      try {
-        const handler = handlers[channel] as (...a: unknown[]) => unknown
-        return { ok: true, value: await handler(...args) }
-      } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) }
-      }
+      return handlers[channel](...args)
     })
   }
+}
+
+/** Forwards the core's events (already coalesced there) to the windows; returns an unsubscribe. */
+export function forwardEvents(
+  app: AppService,
+  send: (channel: EventChannel, payload: unknown) => void,
+): () => void {
+  const offs = EVENT_CHANNELS.map((channel) => app.on(channel, (payload) => send(channel, payload)))
+  return () => offs.forEach((off) => off())
 }

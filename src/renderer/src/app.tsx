@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { electronBridge } from './bridge'
+import { chooseBridge } from './bridge'
 import { useStatusStore } from './status-store'
 
 export function App() {
@@ -8,7 +8,7 @@ export function App() {
   const refresh = useStatusStore((state) => state.api.refresh)
 
   useEffect(() => {
-    void refresh(electronBridge())
+    void refresh(chooseBridge())
   }, [refresh])
 
   return (

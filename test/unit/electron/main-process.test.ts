@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { ELECTRON_SQLITE_BINDING } from '../../../src/main/electron/sqlite-binding'
 import { migrations } from '../../../src/main/core/db/migrations'
+import { INVOKE_CHANNELS } from '../../../src/shared/contract'
 
 type Handler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown
 
@@ -120,5 +121,15 @@ describe('the Electron main process', () => {
       error: 'Refused status:get from an untrusted frame',
     })
     expect(await handler({ senderFrame: null })).toMatchObject({ ok: false })
+  })
+
+  it('registers every contract channel and rejects invalid payloads with a message', async () => {
+    expect([...electron.handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort())
+    const handler = electron.handlers.get('playlists:songs')!
+    const result = await handler(
+      { senderFrame: { url: 'file:///app/out/renderer/index.html' } },
+      { playlistId: 'x' },
+    )
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^playlists:songs: /) })
   })
 })

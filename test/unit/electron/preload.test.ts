@@ -1,10 +1,15 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { RendererApi } from '../../../src/shared/contract'
 
-const exposed = vi.hoisted(() => ({ apis: new Map<string, unknown>(), invoke: vi.fn() }))
+const exposed = vi.hoisted(() => ({
+  apis: new Map<string, unknown>(),
+  invoke: vi.fn(),
+  on: vi.fn(),
+  removeListener: vi.fn(),
+}))
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.apis.set(key, api) },
-  ipcRenderer: { invoke: exposed.invoke },
+  ipcRenderer: { invoke: exposed.invoke, on: exposed.on, removeListener: exposed.removeListener },
 }))
 
 describe('the preload', () => {
@@ -18,5 +23,20 @@ describe('the preload', () => {
     const invokeAny = api.invoke as (channel: string) => Promise<unknown>
     await expect(invokeAny('fs:read')).rejects.toThrow(/Unknown channel fs:read/)
     expect(exposed.invoke).toHaveBeenCalledTimes(1)
+  })
+
+  it('relays only contract events, without the IPC event, and unsubscribes', async () => {
+    await import('../../../src/preload/index')
+    const api = exposed.apis.get('catalogsync') as RendererApi
+    const listener = vi.fn()
+    const off = api.on('workers', listener)
+    const [channel, relay] = exposed.on.mock.calls[0] as [string, (...a: unknown[]) => void]
+    expect(channel).toBe('workers')
+    relay({ sender: 'secret' }, { jobId: 1, workers: [] })
+    expect(listener).toHaveBeenCalledWith({ jobId: 1, workers: [] })
+    off()
+    expect(exposed.removeListener).toHaveBeenCalledWith('workers', relay)
+    const onAny = api.on as (event: string, l: () => void) => () => void
+    expect(() => onAny('fs:watch', () => {})).toThrow(/Unknown event fs:watch/)
   })
 })

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { copyFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
 
@@ -104,5 +104,21 @@ describe('importing a playlist export', () => {
     })
     await expect(temp.service.importFile(path)).rejects.toThrow('disk full')
     expect(dump()).toBe(before)
+  })
+})
+
+describe('importing an uploaded export', () => {
+  it('names no path on this machine and resolves no relative location', async () => {
+    const { PlaylistImporter } = await import('../../../src/main/core/import/playlist-importer')
+    const { parsePlaylistBuffer } = await import('../../../src/main/core/importers')
+    const { service } = temp
+    const importer = new PlaylistImporter(service.db, service.catalog, service.playlists)
+    const bytes = readFileSync(join(fixtures, 'road-trip-v1.m3u8'))
+    const result = importer.apply(parsePlaylistBuffer('road-trip.m3u8', bytes), 'upload')
+    expect(result.file).toBe('road-trip.m3u8')
+    const playlist = service.playlists.getPlaylist(result.playlists[0]!.playlistId)!
+    expect(playlist.sourcePath).toBeNull()
+    const song = service.catalog.getSong(service.playlists.songIds(playlist.id)[0]!)!
+    expect(song.metadata.playlistDir).toBeNull()
   })
 })

@@ -2,6 +2,7 @@ import { CatalogSyncService } from '../../core/catalogsync-service'
 import { effectiveSettings, readConfigFile } from '../../core/config/load-settings'
 import type { SettingsPatch } from '../../core/config/sync-settings'
 import { EventBus } from '../../core/events/event-bus'
+import type { PlaylistFileResult } from '../../core/library/playlist-files'
 import { catalogsyncHome } from '../../core/paths'
 import { RUNNER_MODES, type RunnerMode } from '../../core/runner/stage-runner'
 import type { JobRunSummary } from '../../core/runner/sync-job'
@@ -80,6 +81,12 @@ export async function runSync(run: SyncRun, io: CliIo): Promise<number> {
   return report(service, summary, run.json, io)
 }
 
+function playlistFileLine(file: PlaylistFileResult): string {
+  if (file.error) return `  playlist ${file.path} not written: ${file.error}`
+  const left = file.missing.length ? `, ${file.missing.length} not in the library yet` : ''
+  return `  playlist ${file.path}: ${file.written} songs${left}`
+}
+
 function report(
   service: CatalogSyncService,
   summary: JobRunSummary,
@@ -107,6 +114,7 @@ function report(
         `${c.skipped} already in the library, ${c.failed} failed, ${c.pending + c.ready} left`,
     )
     for (const failure of failures) io.err(`  failed: ${failure.song}: ${failure.reason}`)
+    for (const file of summary.playlistFiles ?? []) io.err(playlistFileLine(file))
   }
   if (summary.state === 'canceled') return EXIT_INTERRUPTED
   if (summary.state === 'paused')

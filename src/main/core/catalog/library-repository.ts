@@ -151,6 +151,17 @@ export class LibraryRepository {
       .map(toLocalFile)
   }
 
+  /** Every active file with the root of its backend, for checking the library on disk. */
+  activeLocalFilesWithRoots(): { file: LocalFile; root: string }[] {
+    return this.db
+      .prepare<[], LocalFileRow & { root: string }>(
+        `SELECT f.*, b.root FROM local_files f JOIN storage_backends b ON b.id = f.backend_id
+         WHERE f.active = 1 ORDER BY f.id`,
+      )
+      .all()
+      .map((row) => ({ file: toLocalFile(row), root: row.root }))
+  }
+
   /** The song that owns this path of a backend (a file, or a download reserved there). */
   songAtPath(backendId: number, relativePath: string): number | null {
     const row = this.db

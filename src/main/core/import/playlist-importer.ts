@@ -20,6 +20,9 @@ export interface PlaylistImportResult {
   unresolved: number
 }
 
+/** A file read on this machine, or bytes uploaded by a client of the headless server. */
+export type ExportSource = 'file' | 'upload'
+
 export interface FileImportResult {
   file: string
   format: ExportFormat
@@ -41,16 +44,16 @@ export class PlaylistImporter {
     private readonly playlists: PlaylistRepository,
   ) {}
 
-  apply(parsed: ParsedExport): FileImportResult {
-    return this.db.transaction(() => this.write(parsed))
+  apply(parsed: ParsedExport, source: ExportSource = 'file'): FileImportResult {
+    return this.db.transaction(() => this.write(parsed, source))
   }
 
   /** What `apply` would do, computed by doing it and rolling it back. */
-  preview(parsed: ParsedExport): FileImportResult {
+  preview(parsed: ParsedExport, source: ExportSource = 'file'): FileImportResult {
     let result: FileImportResult | undefined
     try {
       this.db.transaction(() => {
-        result = this.write(parsed)
+        result = this.write(parsed, source)
         throw ROLLBACK
       })
     } catch (error) {
@@ -59,28 +62,37 @@ export class PlaylistImporter {
     return result as FileImportResult
   }
 
-  private write(parsed: ParsedExport): FileImportResult {
-    const file = resolve(parsed.file)
+  private write(parsed: ParsedExport, source: ExportSource): FileImportResult {
+    // An upload names no file on this machine: keep its name, resolve no relative location.
+    const file = source === 'upload' ? parsed.file : resolve(parsed.file)
+    const origin =
+      source === 'upload'
+        ? { sourcePath: null, playlistDir: null }
+        : { sourcePath: file, playlistDir: dirname(file) }
     return {
       file,
       format: parsed.format,
-      playlists: parsed.playlists.map((playlist) => this.writePlaylist(parsed, file, playlist)),
+      playlists: parsed.playlists.map((playlist) => this.writePlaylist(parsed, origin, playlist)),
     }
   }
 
   private writePlaylist(
     parsed: ParsedExport,
-    file: string,
+    origin: { sourcePath: string | null; playlistDir: string | null },
     playlist: ParsedPlaylist,
   ): PlaylistImportResult {
-    const context = { format: parsed.format, platform: parsed.platform, playlistDir: dirname(file) }
+    const context = {
+      format: parsed.format,
+      platform: parsed.platform,
+      playlistDir: origin.playlistDir,
+    }
     const songIds = this.songs
       .upsertSongs(playlist.tracks.map((track) => trackToSong(track, context)))
       .map((upserted) => upserted.song.id)
     const input = {
-      name: playlist.name ?? basename(file, extname(file)).replace(/_/g, ' '),
+      name: playlist.name ?? basename(parsed.file, extname(parsed.file)).replace(/_/g, ' '),
       sourceFormat: parsed.format,
-      sourcePath: file,
+      sourcePath: origin.sourcePath,
       platform: playlist.sourceId ? (parsed.platform ?? parsed.format) : null,
       externalId: playlist.sourceId ?? null,
     }

@@ -5,8 +5,8 @@ import type { ExportFormat, ParsedTrack } from '../importers/types'
 export interface TrackContext {
   format: ExportFormat
   platform: string | null
-  /** Absolute folder of the playlist file: relative locations are relative to it. */
-  playlistDir: string
+  /** Absolute folder of the playlist file: relative locations are relative to it (none for uploads). */
+  playlistDir: string | null
 }
 
 /** A location's last path segment without its extension, as players name untitled entries. */

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events'
 import type { LibraryRepository } from '../catalog/library-repository'
 import type { SongDownloader } from '../download/types'
 import type { EventBus } from '../events/event-bus'
+import type { PlaylistFileResult } from '../library/playlist-files'
 import type { DashboardRepository } from '../ops/dashboard-repository'
 import type { OpsRepository } from '../ops/ops-repository'
 import type { OpsStats } from '../ops/ops-stats'
@@ -30,6 +31,8 @@ export interface JobRunSummary {
   reason: string | null
   counts: StateCounts<ItemState>
   elapsedMs: number
+  /** The playlists' `.m3u8` files written after the run (added by the sync, not the runner). */
+  playlistFiles?: PlaylistFileResult[]
 }
 
 /** Runs one sync job's download stage to its end, a pause, or a cancel. */

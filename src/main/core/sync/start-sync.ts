@@ -4,6 +4,7 @@ import { sourceOrder, type SyncSettings } from '../config/sync-settings'
 import { LibraryDownloader } from '../download/library-downloader'
 import { SourceGates } from '../download/source-gates'
 import type { EventBus } from '../events/event-bus'
+import { writePlaylistFiles } from '../library/playlist-files'
 import { realScheduler, type Scheduler } from '../runner/scheduler'
 import { SyncJobRun, type JobRunSummary } from '../runner/sync-job'
 import { createSources } from '../sources/create-sources'
@@ -52,6 +53,24 @@ function jobFor(service: CatalogSyncService, playlistIds: readonly number[]) {
     stages: [{ type: 'download', items }],
   })
   return { job, resumed: false }
+}
+
+/**
+ * After a run that finished or paused, each selected playlist's `.m3u8` in the default library
+ * root, so players see what is there so far; a canceled or failed run leaves them as they were.
+ */
+async function withPlaylistFiles(
+  service: CatalogSyncService,
+  job: Job,
+  summary: JobRunSummary,
+): Promise<JobRunSummary> {
+  const root = service.library.defaultBackend()?.root
+  if (!root || (summary.state !== 'succeeded' && summary.state !== 'paused')) return summary
+  const selected = job.options.playlistIds
+  const playlistIds = Array.isArray(selected)
+    ? selected.filter((id): id is number => typeof id === 'number')
+    : []
+  return { ...summary, playlistFiles: await writePlaylistFiles(service, playlistIds, { root }) }
 }
 
 /** Creates (or resumes) a sync job and runs it in the background; the handle pauses or cancels it. */
@@ -110,10 +129,13 @@ export function startSync(service: CatalogSyncService, start: SyncStart): SyncHa
       ),
     },
   )
-  const done = run.run().finally(async () => {
-    await engine.close()
-    await Promise.all(sources.map((source) => source.close?.()))
-  })
+  const done = run
+    .run()
+    .finally(async () => {
+      await engine.close()
+      await Promise.all(sources.map((source) => source.close?.()))
+    })
+    .then((summary) => withPlaylistFiles(service, job, summary))
   const counts = service.stats.jobItems(job.id)
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
   return {

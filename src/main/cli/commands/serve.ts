@@ -1,0 +1,77 @@
+import { join } from 'node:path'
+import { AppService } from '../../core/app/app-service'
+import { CatalogSyncService } from '../../core/catalogsync-service'
+import { readConfigFile } from '../../core/config/load-settings'
+import { EventBus } from '../../core/events/event-bus'
+import { catalogsyncHome } from '../../core/paths'
+import { bindingProblem, DEFAULT_HOST, DEFAULT_PORT } from '../../server/access'
+import { startServer } from '../../server/start-server'
+import type { CoreEvents } from '../../../shared/events'
+import { CliUsageError, type CliIo } from '../cli-io'
+import type { Command, ParsedCommandLine } from '../command'
+
+function portOf(value: unknown): number {
+  if (value === undefined) return DEFAULT_PORT
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new CliUsageError('--port needs a port number (0–65535)')
+  return port
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilStopped(io: CliIo): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      offInterrupt?.()
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    const offInterrupt = io.onInterrupt?.(stop)
+    process.once('SIGTERM', stop)
+  })
+}
+
+async function serve(args: ParsedCommandLine, io: CliIo): Promise<number> {
+  const host = typeof args.values.host === 'string' ? args.values.host : DEFAULT_HOST
+  const port = portOf(args.values.port)
+  const token = typeof args.values.token === 'string' ? args.values.token : io.env.CATALOGSYNC_TOKEN
+  const problem = bindingProblem(host, token)
+  if (problem) {
+    io.err(`catalogsync: ${problem}`)
+    return 1
+  }
+  const patches = typeof args.values.config === 'string' ? [readConfigFile(args.values.config)] : []
+  const service = CatalogSyncService.open(args.databasePath)
+  try {
+    const app = new AppService({
+      service,
+      home: catalogsyncHome(io.env),
+      bus: new EventBus<CoreEvents>(),
+      settingsPatches: patches,
+    })
+    // The CLI bundle sits in out/cli; the renderer build in out/renderer.
+    const rendererDir = join(__dirname, '../renderer')
+    const server = await startServer(app, { host, port, rendererDir, ...(token ? { token } : {}) })
+    io.err(`CatalogSync serving on ${server.url}`)
+    await untilStopped(io)
+    io.err('Stopping: pausing the sync…')
+    await server.close()
+    return 0
+  } finally {
+    service.close()
+  }
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  usage: 'serve [--host 127.0.0.1] [--port 18080] [--config FILE] [--token T]',
+  summary: 'serve the app and its API over HTTP (a token is required off loopback)',
+  options: {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    config: { type: 'string' },
+    token: { type: 'string' },
+  },
+  positionals: [0, 0],
+  run: serve,
+}

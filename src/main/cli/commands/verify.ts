@@ -1,0 +1,61 @@
+import { CatalogSyncService } from '../../core/catalogsync-service'
+import {
+  verifyLibrary,
+  type VerifyProblem,
+  type VerifyReport,
+} from '../../core/library/verify-library'
+import type { CliIo } from '../cli-io'
+import type { Command } from '../command'
+import { formatBytes } from '../format'
+
+function problemLine(problem: VerifyProblem): string {
+  if (problem.kind === 'missing') return `  missing: ${problem.path}`
+  const size =
+    problem.kind === 'size'
+      ? ` (${formatBytes(problem.actualBytes ?? 0)}, expected ${formatBytes(problem.expectedBytes)})`
+      : ''
+  return `  changed: ${problem.path}${size}`
+}
+
+export function formatVerifyReport(report: VerifyReport): string {
+  if (!report.problems.length) return `Checked ${report.checked} files: all present and intact.`
+  return [
+    `Checked ${report.checked} files: ${report.problems.length} missing or changed.`,
+    ...report.problems.map(problemLine),
+    report.fixed
+      ? `Marked ${report.fixed} as gone: the next sync downloads them again.`
+      : 'Run `catalogsync verify --fix` to download them again with the next sync.',
+  ].join('\n')
+}
+
+/** A redrawn `checked/total` counter, on a terminal only (it would clutter a log). */
+function progressLine(io: CliIo): ((checked: number, total: number) => void) | undefined {
+  const write = io.write
+  if (!io.isTty || !write) return undefined
+  return (checked, total) =>
+    write(`\rChecking ${checked}/${total}…${checked === total ? '\n' : ''}`)
+}
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  usage: 'verify [--fix] [--json]',
+  summary: 'check that every library file is still there, whole (--fix: download again)',
+  options: { fix: { type: 'boolean' }, json: { type: 'boolean' } },
+  positionals: [0, 0],
+  async run(args, io) {
+    const json = args.values.json === true
+    const fix = args.values.fix === true
+    const service = CatalogSyncService.open(args.databasePath)
+    try {
+      const onProgress = json ? undefined : progressLine(io)
+      const report = await verifyLibrary(service.library, {
+        fix,
+        ...(onProgress ? { onProgress } : {}),
+      })
+      io.out(json ? JSON.stringify(report) : formatVerifyReport(report))
+      return report.problems.length > report.fixed ? 1 : 0
+    } finally {
+      service.close()
+    }
+  },
+}

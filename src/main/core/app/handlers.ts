@@ -1,0 +1,60 @@
+import { parseInvokeArgs } from '../../../shared/contract-schemas'
+import type { InvokeArgs, InvokeChannel, InvokeResult, Result } from '../../../shared/contract'
+import type { AppService } from './app-service'
+
+/** A channel's handler: raw (unchecked) arguments in, a Result out; it never throws. */
+export type Handler<C extends InvokeChannel> = (
+  ...args: unknown[]
+) => Promise<Result<InvokeResult<C>>>
+export type Handlers = { [C in InvokeChannel]: Handler<C> }
+
+type Implementations = {
+  [C in InvokeChannel]: (...args: InvokeArgs<C>) => InvokeResult<C> | Promise<InvokeResult<C>>
+}
+
+function implementations(app: AppService): Implementations {
+  return {
+    'status:get': () => app.status(),
+    'jobs:start': (args) => app.startJob(args?.playlistIds),
+    'jobs:pause': () => app.pauseJob(),
+    'jobs:resume': () => app.resumeJob(),
+    'jobs:cancel': () => app.cancelJob(),
+    'playlists:list': () => app.playlists(),
+    'playlists:songs': (query) => app.playlistSongs(query),
+    'import:preview': (upload) => app.previewImport(upload),
+    'import:apply': (upload) => app.applyImport(upload),
+    'items:retry': (args) => app.retryItems(args?.itemIds),
+    'items:review': ({ itemId, trackId }) => app.reviewItem(itemId, trackId),
+    'settings:get': () => app.maskedSettings(),
+    'settings:set': (patch) => app.updateSettings(patch),
+    'dashboard:get': (query) => app.dashboard(query),
+  }
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+function guarded<C extends InvokeChannel>(
+  channel: C,
+  implementation: Implementations[C],
+): Handler<C> {
+  return async (...raw) => {
+    const args = parseInvokeArgs(channel, raw)
+    if (!args.ok) return args
+    try {
+      const call = implementation as (...a: InvokeArgs<C>) => Promise<InvokeResult<C>>
+      return { ok: true, value: await call(...args.value) }
+    } catch (error) {
+      return { ok: false, error: `${channel}: ${message(error)}` }
+    }
+  }
+}
+
+/** Plain functions per channel that validate their arguments, so a unit test can call them. */
+export function buildHandlers(app: AppService): Handlers {
+  const impl = implementations(app)
+  const handlers: Partial<Record<InvokeChannel, unknown>> = {}
+  for (const channel of Object.keys(impl) as InvokeChannel[]) {
+    handlers[channel] = guarded(channel, impl[channel])
+  }
+  return handlers as Handlers
+}

@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { AppService } from '../../../src/main/core/app/app-service'
+import { buildHandlers, type Handlers } from '../../../src/main/core/app/handlers'
+import { EventBus } from '../../../src/main/core/events/event-bus'
+import { INVOKE_CHANNELS, type Result } from '../../../src/shared/contract'
+import { INVOKE_ARG_SCHEMAS } from '../../../src/shared/contract-schemas'
+import type { CoreEvents } from '../../../src/shared/events'
+import { seedDownloadJob } from '../../helpers/ops-fixtures'
+import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
+
+let temp: TempCatalog
+let app: AppService
+let handlers: Handlers
+beforeEach(() => {
+  temp = tempCatalog()
+  app = new AppService({ service: temp.service, home: temp.dir, bus: new EventBus<CoreEvents>() })
+  handlers = buildHandlers(app)
+})
+afterEach(async () => {
+  await app.shutdown()
+  temp.cleanup()
+})
+
+const upload = (name: string) => ({
+  fileName: name,
+  contentBase64: readFileSync(join('test/fixtures/import', name)).toString('base64'),
+})
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error)
+  return result.value
+}
+
+/** A finished sync job whose first item failed with two candidates to review. */
+function failedWithReview() {
+  const { job, stage } = seedDownloadJob(temp.service, 2)
+  const { ops } = temp.service
+  ops.transitionJob(job.id, 'running')
+  const [first, second] = ops.itemsInState(stage.id, 'pending')
+  ops.claimNextStageItem(stage.id, 'w', 1000)
+  ops.claimNextStageItem(stage.id, 'w', 1000)
+  const review = [
+    { trackId: 't-1', title: 'Song 0 (Live)', artists: ['Artist 0'], score: 0.6 },
+    { trackId: 't-2', title: 'Song 0', artists: ['Someone'], score: 0.5 },
+  ]
+  ops.markItemFailed(first!.id, 'needs review: weak match', { review })
+  ops.markItemFailed(second!.id, 'demo: not found')
+  ops.transitionJob(job.id, 'failed', 'some items failed')
+  return { job, items: [first!, second!] }
+}
+
+describe('the contract', () => {
+  it('has one argument schema per invoke channel', () => {
+    expect(Object.keys(INVOKE_ARG_SCHEMAS).sort()).toEqual([...INVOKE_CHANNELS].sort())
+    expect(Object.keys(handlers).sort()).toEqual([...INVOKE_CHANNELS].sort())
+  })
+})
+
+describe('the handlers', () => {
+  it('answer status, playlists, songs and the dashboard', async () => {
+    value(await handlers['import:apply'](upload('road-trip-v1.m3u8')))
+    expect(value(await handlers['status:get']()).catalog.playlists).toBe(1)
+    const [playlist] = value(await handlers['playlists:list']())
+    expect(playlist).toMatchObject({
+      name: expect.any(String),
+      counts: { not_synced: playlist!.songs },
+    })
+    const page = value(
+      await handlers['playlists:songs']({ playlistId: playlist!.id, offset: 0, limit: 2 }),
+    )
+    expect(page.total).toBe(playlist!.songs)
+    expect(page.songs).toHaveLength(2)
+    expect(page.songs[0]).toMatchObject({ position: 0, state: 'not_synced', localPath: null })
+    const none = value(
+      await handlers['playlists:songs']({
+        playlistId: playlist!.id,
+        offset: 0,
+        limit: 5,
+        search: 'zzz%',
+      }),
+    )
+    expect(none).toEqual({ total: 0, songs: [] })
+    const dashboard = value(await handlers['dashboard:get']({ includeTaskRows: true }))
+    expect(dashboard).toMatchObject({ job: null, stages: [], workers: [] })
+  })
+
+  it('previews an upload without changing the catalog, then applies it', async () => {
+    const preview = value(await handlers['import:preview'](upload('weekend.csv')))
+    expect(preview.playlists[0]).toMatchObject({ created: true })
+    expect(temp.service.status().catalog.playlists).toBe(0)
+    const applied = value(await handlers['import:apply'](upload('weekend.csv')))
+    expect(applied.playlists[0]!.added).toBe(preview.playlists[0]!.added)
+    expect(temp.service.status().catalog.playlists).toBe(1)
+  })
+
+  it('starts, pauses, resumes and cancels a sync', async () => {
+    const { job } = seedDownloadJob(temp.service, 3)
+    const started = value(await handlers['jobs:start']({ playlistIds: [] }))
+    expect(started).toEqual({ jobId: job.id, changed: true })
+    expect(value(await handlers['jobs:start']())).toEqual({ jobId: job.id, changed: false })
+    expect(value(await handlers['jobs:pause']())).toEqual({ jobId: job.id, changed: true })
+    await app.sync.idle()
+    expect(temp.service.ops.getJob(job.id)!.state).toBe('paused')
+    expect(value(await handlers['jobs:pause']())).toBeNull()
+    // Resume runs the paused job again on its own selection.
+    expect(value(await handlers['jobs:resume']())).toEqual({ jobId: job.id, changed: true })
+    expect(value(await handlers['jobs:cancel']())).toEqual({ jobId: job.id, changed: true })
+    await app.sync.idle()
+    expect(temp.service.ops.getJob(job.id)!.state).toMatch(/^(canceled|failed|succeeded)$/)
+    expect(value(await handlers['jobs:resume']())).toBeNull()
+    expect(value(await handlers['jobs:cancel']())).toBeNull()
+  })
+
+  it('cancels a paused job that no run holds', async () => {
+    const { job } = seedDownloadJob(temp.service, 1)
+    temp.service.ops.transitionJob(job.id, 'running')
+    temp.service.ops.transitionJob(job.id, 'paused', 'paused by the user')
+    expect(value(await handlers['jobs:cancel']())).toEqual({ jobId: job.id, changed: true })
+    expect(temp.service.ops.getJob(job.id)!.state).toBe('canceled')
+  })
+
+  it('retries the failed items of the latest job by running it again', async () => {
+    const { job } = failedWithReview()
+    const retried = value(await handlers['items:retry']())
+    expect(retried).toEqual({ jobId: job.id, changed: true })
+    await app.sync.idle()
+    // No source can download "Song 0": the items fail again, in the same job.
+    expect(temp.service.stats.jobItems(job.id).failed).toBe(2)
+    expect(value(await handlers['items:retry']({ itemIds: [] }))).toBeNull()
+  })
+
+  it('records a skip in review: the item stays failed, without its candidates', async () => {
+    const { items } = failedWithReview()
+    const skipped = value(await handlers['items:review']({ itemId: items[0]!.id, trackId: null }))
+    expect(skipped).toEqual({ itemId: items[0]!.id, state: 'failed' })
+    expect(temp.service.ops.getItem(items[0]!.id)!.message).toBe('skipped in review')
+    const again = await handlers['items:review']({ itemId: items[0]!.id, trackId: 't-1' })
+    expect(again).toEqual({
+      ok: false,
+      error: `items:review: Item ${items[0]!.id} has no candidates to review`,
+    })
+  })
+
+  it('requeues a reviewed item with the chosen track and runs its job again', async () => {
+    const { items, job } = failedWithReview()
+    const unknown = await handlers['items:review']({ itemId: items[0]!.id, trackId: 'nope' })
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no candidate with track id "nope"/),
+    })
+    const chosen = value(await handlers['items:review']({ itemId: items[0]!.id, trackId: 't-2' }))
+    expect(chosen).toEqual({ itemId: items[0]!.id, state: 'pending' })
+    expect(temp.service.ops.getItem(items[0]!.id)!.result).toMatchObject({
+      chosen: { trackId: 't-2' },
+    })
+    await app.sync.idle()
+    expect(temp.service.ops.getJob(job.id)!.state).not.toBe('running')
+  })
+
+  it('masks source passwords and keeps them when the mask comes back', async () => {
+    const source = {
+      id: 'nas',
+      type: 'subsonic',
+      url: 'http://nas.local',
+      user: 'me',
+      password: 'secret',
+    }
+    const set = value(await handlers['settings:set']({ sources: [source], downloaders: 2 }))
+    expect(set).toMatchObject({ downloaders: 2, sources: [{ id: 'nas', password: '***' }] })
+    const got = value(await handlers['settings:get']())
+    value(await handlers['settings:set']({ sources: got.sources as unknown[] }))
+    expect(app.settings().sources[0]).toMatchObject({ password: 'secret' })
+    const bad = await handlers['settings:set']({ downloaders: 0, colour: 'red' })
+    expect(bad).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^settings:set: .*"colour"/),
+    })
+  })
+})
+
+describe('invalid payloads', () => {
+  it.each([
+    ['jobs:start', [{ playlistIds: ['1'] }], /argument 0\.playlistIds\.0/],
+    ['jobs:pause', [1], /jobs:pause: /],
+    ['playlists:songs', [{ playlistId: 1, offset: -1, limit: 10 }], /argument 0\.offset/],
+    ['playlists:songs', [], /playlists:songs: /],
+    ['import:apply', [{ fileName: '../etc/passwd', contentBase64: '' }], /must be a file name/],
+    ['import:preview', [{ fileName: 'a.m3u', contentBase64: '%%%' }], /must be base64/],
+    ['import:preview', [{ fileName: 'a.m3u', contentBase64: '', path: '/etc' }], /path/],
+    ['items:review', [{ itemId: 1 }], /argument 0\.trackId/],
+    ['items:retry', [{ itemIds: 'all' }], /argument 0\.itemIds/],
+    ['settings:set', ['downloaders=2'], /settings:set: /],
+    ['dashboard:get', [{ states: ['lost'] }], /argument 0\.states\.0/],
+  ] as const)('%s rejects %j', async (channel, args, error) => {
+    const result = await (handlers[channel] as (...a: unknown[]) => Promise<Result<unknown>>)(
+      ...args,
+    )
+    expect(result.ok).toBe(false)
+    expect(result.ok ? '' : result.error).toMatch(new RegExp(`^${channel}: `))
+    expect(result.ok ? '' : result.error).toMatch(error)
+  })
+
+  it('rejects a malformed export with the file name', async () => {
+    const bad = {
+      fileName: 'broken.xspf',
+      contentBase64: Buffer.from('<playlist').toString('base64'),
+    }
+    const result = await handlers['import:apply'](bad)
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^import:apply: .*broken\.xspf/),
+    })
+  })
+})
