@@ -27,7 +27,17 @@ interface Scenario {
 }
 
 const SCENARIOS: Record<string, Scenario> = {
+  // Slow resolves (0.2–1.8 s) next to transfers of about 1.4 s: the case the dual pool is for.
   'resolve-heavy': {
+    songs: 32,
+    durationSec: 4,
+    resolveMs: [200, 1800],
+    perConnection: 128 << 10,
+    link: 4 << 20,
+    downloaders: 4,
+  },
+  // Resolution is the bottleneck: downloaders must wait whatever the runner does.
+  'resolve-bound': {
     songs: 48,
     durationSec: 4,
     resolveMs: [200, 1800],

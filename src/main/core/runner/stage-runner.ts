@@ -208,23 +208,25 @@ export class StageRunner {
     if (this.resolvers.size === 0 && !this.feeding) this.queue.end()
   }
 
-  /** Adaptive: grow resolvers while downloaders wait on a short queue; shrink when it is full. */
+  /**
+   * Adaptive: below the low-water mark the queue will soon run dry, so add a resolver (one per
+   * downloader already waiting, when they wait); when the queue is full, retire one.
+   */
   private scheduleControl(): void {
     this.controlTimer = this.scheduler.setTimeout(() => {
       if (this.stopping || this.resolvers.size === 0) return
       const { depth, capacity, waitingTakers } = this.queue
-      const lowWater = Math.max(1, Math.floor(capacity / 4))
+      const lowWater = Math.max(1, Math.floor(capacity / 2))
       const active = this.resolvers.size - this.retiring.size
-      if (!this.noMorePending && depth < lowWater && waitingTakers > 0) {
-        // One more resolver per idle downloader, up to the cap: ramp up fast when starved.
-        const room = Math.min(waitingTakers, this.options.resolverCap - active)
+      if (!this.noMorePending && depth < lowWater) {
+        const room = Math.min(Math.max(1, waitingTakers), this.options.resolverCap - active)
         for (let i = 0; i < room; i++) this.spawnResolver()
       } else if (depth >= capacity && active > 1) {
         const newest = [...this.resolvers.keys()].filter((n) => !this.retiring.has(n)).pop()
         if (newest) this.retiring.add(newest)
       }
       this.scheduleControl()
-    }, this.options.controlIntervalMs ?? 200)
+    }, this.options.controlIntervalMs ?? 100)
   }
 
   /** A library-full error (or a bug) pauses the whole job with the reason. */
