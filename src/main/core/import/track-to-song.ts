@@ -33,21 +33,16 @@ function extensionOf(track: ParsedTrack): string | null {
 
 /**
  * The catalog song for one exported track. Source ids are namespaced by platform (or by the
- * format when the export names no platform), and everything the export said is kept in the
- * metadata snapshot so resolving can happen later.
+ * format when the export names no platform).
  */
 export function trackToSong(track: ParsedTrack, context: TrackContext): SongInput {
+  // Title, artists, album, duration, ids and ISRC have their own columns; the snapshot keeps
+  // the rest of what the export said, which resolving may need later.
   const metadata: Record<string, unknown> = {
     format: context.format,
     platform: context.platform,
-    title: track.title,
-    artists: track.artists,
-    album: track.album,
-    durationMs: track.durationMs,
     location: track.location,
     localPath: track.localPath,
-    sourceId: track.sourceId,
-    isrc: track.isrc ?? null,
     playlistDir: context.playlistDir,
   }
   if (Object.keys(track.extra).length > 0) metadata.extra = track.extra
