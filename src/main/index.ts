@@ -1,43 +1,80 @@
-import { app, BrowserWindow, ipcMain } from 'electron'
+import { app, BrowserWindow, ipcMain, safeStorage } from 'electron'
 import { join } from 'node:path'
 import { AppService } from './core/app/app-service'
 import { buildHandlers } from './core/app/handlers'
 import { CatalogSyncService } from './core/catalogsync-service'
 import { EventBus } from './core/events/event-bus'
+import { installAppMenu } from './electron/app-menu'
+import { showSyncFeedback } from './electron/desktop-feedback'
+import { importWithDialog } from './electron/import-dialog'
 import { forwardEvents, registerHandlers } from './electron/ipc-handlers'
 import { createMainWindow } from './electron/main-window'
+import { protectSourcePasswords, restrictWithoutKeychain } from './electron/secret-store'
 import { electronSqliteBinding } from './electron/sqlite-binding'
+import { initialStatus, watchSyncStatus } from './electron/sync-status'
+import { createTray } from './electron/tray'
+import { keepInTray, WindowKeeper } from './electron/window-keeper'
 import type { CoreEvents } from '../shared/events'
 
 // The composition root: every piece of logic lives in the core; this only wires it to Electron.
 if (!app.requestSingleInstanceLock()) app.quit()
 
+function openCatalog(home: string): CatalogSyncService {
+  const path = join(home, 'catalog.db')
+  const service = CatalogSyncService.open(path, {
+    nativeBinding: electronSqliteBinding(app.getAppPath()),
+  })
+  protectSourcePasswords(service.settings, safeStorage)
+  const warning = restrictWithoutKeychain(safeStorage, [path, `${path}-wal`, `${path}-shm`])
+  if (warning) console.warn(`catalogsync: ${warning}`)
+  return service
+}
+
+/** Window, tray, menu and taskbar feedback around the service; quitting pauses a sync first. */
+function startShell(appService: AppService): void {
+  const { service } = appService
+  let quitting = false
+  const windows = new WindowKeeper(
+    createMainWindow,
+    () => !quitting && keepInTray(service.settings),
+  )
+  windows.open()
+  const { render } = createTray(join(app.getAppPath(), 'build', 'tray.png'), {
+    start: () => appService.startJob(),
+    pause: () => appService.pauseJob(),
+    resume: () => appService.resumeJob(),
+    open: () => windows.show(),
+    quit: () => app.quit(),
+  })
+  watchSyncStatus(appService, initialStatus(appService), render)
+  showSyncFeedback(appService, () => windows.current)
+  installAppMenu(() => {
+    importWithDialog(service, windows.current).catch((error: unknown) => console.error(error))
+  })
+  app.on('second-instance', () => windows.show())
+  app.on('activate', () => windows.show())
+  app.on('before-quit', (event) => {
+    quitting = true
+    if (!appService.sync.running) return
+    event.preventDefault()
+    void appService.shutdown().finally(() => app.quit())
+  })
+  app.on('will-quit', () => service.close())
+}
+
 app.whenReady().then(
   () => {
     const home = app.getPath('userData')
-    const service = CatalogSyncService.open(join(home, 'catalog.db'), {
-      nativeBinding: electronSqliteBinding(app.getAppPath()),
+    const appService = new AppService({
+      service: openCatalog(home),
+      home,
+      bus: new EventBus<CoreEvents>(),
     })
-    const appService = new AppService({ service, home, bus: new EventBus<CoreEvents>() })
     registerHandlers(ipcMain, buildHandlers(appService), process.env.ELECTRON_RENDERER_URL)
     forwardEvents(appService, (channel, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, payload)
     })
-    let window = createMainWindow()
-    app.on('second-instance', () => {
-      if (window.isMinimized()) window.restore()
-      window.focus()
-    })
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow()
-    })
-    // Quitting pauses a running sync first, so its items stay resumable.
-    app.on('before-quit', (event) => {
-      if (!appService.sync.running) return
-      event.preventDefault()
-      void appService.shutdown().finally(() => app.quit())
-    })
-    app.on('will-quit', () => service.close())
+    startShell(appService)
   },
   (error: unknown) => {
     console.error(error)

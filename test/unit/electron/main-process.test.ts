@@ -9,29 +9,60 @@ import { INVOKE_CHANNELS } from '../../../src/shared/contract'
 
 type Handler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown
 
+type MenuTemplate = { label?: string; role?: string; click?: () => void; submenu?: MenuTemplate }[]
+
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, Handler>()
   const windows: {
     options: unknown
     loaded: string[]
     openHandler?: (d: { url: string }) => unknown
+    listeners: Map<string, (event: { preventDefault(): void }) => void>
+    hidden: boolean
+    permissionHandler?: (
+      contents: unknown,
+      permission: string,
+      grant: (ok: boolean) => void,
+    ) => void
   }[] = []
   const paths = { userData: '', appPath: '' }
   const openExternal = vi.fn(async () => {})
+  const trays: { icon: string; tooltip: string; menu: MenuTemplate }[] = []
+  const appMenu: { template: MenuTemplate } = { template: [] }
   class BrowserWindow {
     static getAllWindows = () => windows
     record: (typeof windows)[number]
-    webContents: { setWindowOpenHandler(fn: (d: { url: string }) => unknown): void; on(): void }
+    webContents: {
+      setWindowOpenHandler(fn: (d: { url: string }) => unknown): void
+      on(): void
+      session: { setPermissionRequestHandler(fn: unknown): void }
+    }
     constructor(options: unknown) {
-      const record: (typeof windows)[number] = { options, loaded: [] }
+      const record: (typeof windows)[number] = {
+        options,
+        loaded: [],
+        listeners: new Map(),
+        hidden: false,
+      }
       this.record = record
       windows.push(record)
       this.webContents = {
         setWindowOpenHandler: (fn) => (record.openHandler = fn),
         on: () => {},
+        session: {
+          setPermissionRequestHandler: (fn) =>
+            (record.permissionHandler = fn as (typeof record)['permissionHandler']),
+        },
       }
     }
     once() {}
+    on(event: string, fn: (event: { preventDefault(): void }) => void) {
+      this.record.listeners.set(event, fn)
+    }
+    hide() {
+      this.record.hidden = true
+    }
+    isDestroyed = () => false
     loadFile(path: string) {
       this.record.loaded.push(path)
       return Promise.resolve()
@@ -41,11 +72,26 @@ const electron = vi.hoisted(() => {
       return Promise.resolve()
     }
   }
+  class Tray {
+    record: (typeof trays)[number]
+    constructor(icon: string) {
+      this.record = { icon, tooltip: '', menu: [] }
+      trays.push(this.record)
+    }
+    setToolTip(text: string) {
+      this.record.tooltip = text
+    }
+    setContextMenu(menu: MenuTemplate) {
+      this.record.menu = menu
+    }
+  }
   return {
     handlers,
     windows,
     paths,
     openExternal,
+    trays,
+    appMenu,
     module: {
       app: {
         requestSingleInstanceLock: () => true,
@@ -58,6 +104,18 @@ const electron = vi.hoisted(() => {
       },
       ipcMain: { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) },
       shell: { openExternal },
+      // No keychain here: the stand-in behaves like a Linux desktop without one.
+      safeStorage: {
+        isEncryptionAvailable: () => false,
+        encryptString: () => Buffer.alloc(0),
+        decryptString: () => '',
+      },
+      Menu: {
+        buildFromTemplate: (template: MenuTemplate) => template,
+        setApplicationMenu: (template: MenuTemplate) => (appMenu.template = template),
+      },
+      Notification: { isSupported: () => false },
+      Tray,
       BrowserWindow,
     },
   }
@@ -77,8 +135,9 @@ beforeAll(async () => {
   electron.paths.userData = join(dir, 'user-data')
   mkdirSync(dirname(join(electron.paths.appPath, ELECTRON_SQLITE_BINDING)), { recursive: true })
   copyFileSync(nodeBinding, join(electron.paths.appPath, ELECTRON_SQLITE_BINDING))
+  vi.spyOn(console, 'warn').mockImplementation(() => {})
   await import('../../../src/main/index')
-  await vi.waitFor(() => expect(electron.windows).toHaveLength(1))
+  await vi.waitFor(() => expect(electron.trays).toHaveLength(1))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -131,5 +190,43 @@ describe('the Electron main process', () => {
       { playlistId: 'x' },
     )
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^playlists:songs: /) })
+  })
+})
+
+describe('the desktop shell', () => {
+  it('puts an idle tray up with the build icon and the sync actions', async () => {
+    const tray = electron.trays[0]!
+    expect(tray.icon).toBe(join(electron.paths.appPath, 'build', 'tray.png'))
+    await vi.waitFor(() => expect(tray.tooltip).toBe('CatalogSync — idle'))
+    expect(tray.menu.map((item) => item.label)).toEqual([
+      'idle',
+      'Start',
+      undefined,
+      'Open window',
+      'Quit',
+    ])
+  })
+
+  it('keeps syncing in the tray when the window closes, until quitting', () => {
+    const close = electron.windows[0]!.listeners.get('close')!
+    const closing = { preventDefault: vi.fn() }
+    close(closing)
+    expect(closing.preventDefault).toHaveBeenCalled()
+    expect(electron.windows[0]!.hidden).toBe(true)
+
+    const onApp = electron.module.app.on.mock.calls as unknown as [string, (e: unknown) => void][]
+    const beforeQuit = onApp.find(([event]) => event === 'before-quit')![1]
+    beforeQuit({ preventDefault: vi.fn() })
+    const quitting = { preventDefault: vi.fn() }
+    close(quitting)
+    expect(quitting.preventDefault).not.toHaveBeenCalled()
+  })
+
+  it('denies every permission request and offers File → Import…', () => {
+    const grant = vi.fn()
+    electron.windows[0]!.permissionHandler!({}, 'media', grant)
+    expect(grant).toHaveBeenCalledWith(false)
+    const file = electron.appMenu.template.find((menu) => menu.label === 'File')!
+    expect(file.submenu!.map((item) => item.label ?? item.role)).toContain('Import…')
   })
 })

@@ -1,16 +1,37 @@
-import { describe, expect, it } from 'vitest'
-import { isExternalWebUrl, mainWindowOptions } from '../../../src/main/electron/window-options'
+import { describe, expect, it, vi } from 'vitest'
+import { createMainWindow } from '../../../src/main/electron/main-window'
+import { isExternalWebUrl } from '../../../src/main/electron/window-options'
+
+const created = vi.hoisted(() => ({ options: [] as unknown[] }))
+vi.mock('electron', () => ({
+  shell: { openExternal: vi.fn() },
+  BrowserWindow: class {
+    webContents = {
+      session: { setPermissionRequestHandler: () => {} },
+      setWindowOpenHandler: () => {},
+      on: () => {},
+    }
+    constructor(options: unknown) {
+      created.options.push(options)
+    }
+    once() {}
+    loadFile = async () => {}
+    loadURL = async () => {}
+  },
+}))
 
 describe('main window options', () => {
-  it('pins isolation, sandbox and no Node in the renderer', () => {
-    const { webPreferences } = mainWindowOptions('/app/out/preload/index.js')
+  it('pins isolation, sandbox, no Node and no middle-click windows in the renderer', () => {
+    createMainWindow()
+    const { webPreferences } = created.options[0] as { webPreferences: Record<string, unknown> }
     expect(webPreferences).toEqual({
-      preload: '/app/out/preload/index.js',
+      preload: expect.stringMatching(/preload[/\\]index\.js$/),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
     })
   })
 

@@ -1,0 +1,73 @@
+import type { AppService } from '../core/app/app-service'
+import type { CoreEvents } from '../../shared/events'
+import { progressOf, type TrayStatus } from './tray-menu'
+
+type EventSource = Pick<AppService, 'on'>
+
+/**
+ * Calls `fn` with the latest value at most once per `intervalMs`: the first call goes out on the
+ * next tick, later ones within the window are folded into one trailing call.
+ */
+export function throttleLatest<T>(fn: (value: T) => void, intervalMs: number) {
+  let last = -Infinity
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let pending: { value: T } | null = null
+  const flush = () => {
+    timer = null
+    if (!pending) return
+    last = Date.now()
+    const { value } = pending
+    pending = null
+    fn(value)
+  }
+  const push = (value: T) => {
+    pending = { value }
+    if (timer) return
+    timer = setTimeout(flush, Math.max(0, last + intervalMs - Date.now()))
+  }
+  return { push, cancel: () => timer && clearTimeout(timer) }
+}
+
+/**
+ * The tray's figures from the dashboard at start-up, before any event arrives. A job left
+ * running by a crash is not running now: it is offered for resuming, like a paused one.
+ */
+export function initialStatus(app: Pick<AppService, 'dashboard' | 'sync'>): TrayStatus {
+  const { job, counts, transfer_stats: transfer } = app.dashboard()
+  const stale = !app.sync.running && (job?.state === 'running' || job?.state === 'pending')
+  return {
+    jobState: stale ? 'paused' : (job?.state ?? null),
+    speed: transfer.download_speed_bytes_per_sec,
+    ...progressOf(counts),
+  }
+}
+
+/** Folds `job` and `transfer` events into one status, published at most once a second. */
+export function watchSyncStatus(
+  source: EventSource,
+  initial: TrayStatus,
+  publish: (status: TrayStatus) => void,
+  intervalMs = 1000,
+): () => void {
+  let status = initial
+  const throttled = throttleLatest(publish, intervalMs)
+  const update = (change: Partial<TrayStatus>) => {
+    status = { ...status, ...change }
+    throttled.push(status)
+  }
+  const onJob = ({ job, counts }: CoreEvents['job']) =>
+    update({
+      jobState: job.state,
+      ...progressOf(counts),
+      ...(job.state === 'running' ? {} : { speed: 0 }),
+    })
+  const offs = [
+    source.on('job', onJob),
+    source.on('transfer', (t) => update({ speed: t.downloadSpeedBytesPerSec })),
+  ]
+  publish(initial)
+  return () => {
+    throttled.cancel()
+    offs.forEach((off) => off())
+  }
+}
