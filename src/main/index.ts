@@ -7,6 +7,7 @@ import { EventBus } from './core/events/event-bus'
 import { installAppMenu } from './electron/app-menu'
 import { showSyncFeedback } from './electron/desktop-feedback'
 import { importWithDialog } from './electron/import-dialog'
+import { dropHandlers } from './electron/drop-import'
 import { forwardEvents, registerHandlers } from './electron/ipc-handlers'
 import { createMainWindow } from './electron/main-window'
 import { protectSourcePasswords, restrictWithoutKeychain } from './electron/secret-store'
@@ -65,12 +66,14 @@ function startShell(appService: AppService): void {
 app.whenReady().then(
   () => {
     const home = app.getPath('userData')
-    const appService = new AppService({
-      service: openCatalog(home),
-      home,
-      bus: new EventBus<CoreEvents>(),
-    })
-    registerHandlers(ipcMain, buildHandlers(appService), process.env.ELECTRON_RENDERER_URL)
+    const service = openCatalog(home)
+    const appService = new AppService({ service, home, bus: new EventBus<CoreEvents>() })
+    registerHandlers(
+      ipcMain,
+      buildHandlers(appService),
+      process.env.ELECTRON_RENDERER_URL,
+      dropHandlers(service),
+    )
     forwardEvents(appService, (channel, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, payload)
     })

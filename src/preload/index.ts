@@ -1,8 +1,14 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type RendererApi } from '../shared/contract'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
+import {
+  DROP_CHANNELS,
+  EVENT_CHANNELS,
+  INVOKE_CHANNELS,
+  type RendererApi,
+} from '../shared/contract'
 
 const invokable = new Set<string>(INVOKE_CHANNELS)
 const events = new Set<string>(EVENT_CHANNELS)
+const drops = new Set<string>(DROP_CHANNELS)
 
 // The renderer's only door to the main process: the contract's channels, nothing else.
 const api: RendererApi = {
@@ -19,6 +25,12 @@ const api: RendererApi = {
     return () => {
       ipcRenderer.removeListener(event, relay)
     }
+  },
+  dropFiles: (channel, files) => {
+    if (!drops.has(channel)) return Promise.reject(new Error(`Unknown channel ${channel}`))
+    // The sandboxed page cannot see paths; the preload asks Electron for them here.
+    const paths = files.map((file) => webUtils.getPathForFile(file))
+    return ipcRenderer.invoke(channel, { paths })
   },
 }
 

@@ -152,6 +152,19 @@ export const isInvokeChannel = (name: string): name is InvokeChannel =>
 export const isEventChannel = (name: string): name is EventChannel =>
   (EVENT_CHANNELS as readonly string[]).includes(name)
 
+/**
+ * Desktop-only: files dropped on the window are named by their paths on this machine, which the
+ * HTTP server never accepts (there, imports are uploads).
+ */
+export const DROP_CHANNELS = ['drop:preview', 'drop:apply'] as const
+export type DropChannel = (typeof DROP_CHANNELS)[number]
+
+/** The files a drop could import (or did), and one message per refused file, naming it. */
+export interface DropOutcome {
+  accepted: ImportSummary[]
+  problems: string[]
+}
+
 /** What the preload exposes and what the renderer's Bridge implements. */
 export interface RendererApi {
   invoke<C extends InvokeChannel>(
@@ -159,4 +172,6 @@ export interface RendererApi {
     ...args: InvokeArgs<C>
   ): Promise<Result<InvokeResult<C>>>
   on<E extends EventChannel>(event: E, listener: (payload: EventContract[E]) => void): () => void
+  /** Electron only: previews or imports dropped files (their paths never reach the page). */
+  dropFiles?(channel: DropChannel, files: readonly File[]): Promise<Result<DropOutcome>>
 }

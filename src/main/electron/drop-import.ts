@@ -5,7 +5,7 @@ import type { CatalogSyncService } from '../core/catalogsync-service'
 import type { FileImportResult } from '../core/import/playlist-importer'
 import { oneLine } from '../core/importers/errors'
 import { MAX_EXPORT_BYTES } from '../core/importers'
-import type { Result } from '../../shared/contract'
+import type { DropChannel, Result } from '../../shared/contract'
 
 /** At most this many files per drop: a drop is a few exports, not a whole disk. */
 export const MAX_DROPPED_FILES = 100
@@ -102,9 +102,6 @@ export function describeDrop(outcome: DropOutcome<FileImportResult>): string {
   return lines.join('\n')
 }
 
-/** Desktop-only channels: a path-based import must never be served over HTTP. */
-export const DROP_CHANNELS = ['drop:preview', 'drop:apply'] as const
-export type DropChannel = (typeof DROP_CHANNELS)[number]
 export type DropHandler = (raw?: unknown) => Promise<Result<DropOutcome<FileImportResult>>>
 
 /** `{ paths }` from the preload (via `webUtils.getPathForFile`) in, a Result out; never throws. */

@@ -1,7 +1,14 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import type { AppService } from '../core/app/app-service'
 import type { Handlers } from '../core/app/handlers'
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel } from '../../shared/contract'
+import {
+  DROP_CHANNELS,
+  EVENT_CHANNELS,
+  INVOKE_CHANNELS,
+  type DropChannel,
+  type EventChannel,
+} from '../../shared/contract'
+import type { DropHandler } from './drop-import'
 
 /** Only our own renderer (a file:// page, or the dev server) may call the service. */
 export function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl?: string): boolean {
@@ -9,13 +16,25 @@ export function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl?: string
   return url.startsWith('file://') || (!!devServerUrl && url.startsWith(devServerUrl))
 }
 
-export function registerHandlers(ipcMain: IpcMain, handlers: Handlers, devServerUrl?: string) {
-  for (const channel of INVOKE_CHANNELS) {
+type AnyHandler = (...args: unknown[]) => unknown
+
+/** Registers the contract's channels (and the desktop-only drop channels) behind the sender check. */
+export function registerHandlers(
+  ipcMain: IpcMain,
+  handlers: Handlers,
+  devServerUrl?: string,
+  drops?: Record<DropChannel, DropHandler>,
+) {
+  const all: [string, AnyHandler][] = [
+    ...INVOKE_CHANNELS.map((c): [string, AnyHandler] => [c, handlers[c] as AnyHandler]),
+    ...(drops ? DROP_CHANNELS.map((c): [string, AnyHandler] => [c, drops[c] as AnyHandler]) : []),
+  ]
+  for (const [channel, handler] of all) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       if (!isTrustedSender(event, devServerUrl)) {
         return { ok: false, error: `Refused ${channel} from an untrusted frame` }
       }
-      return handlers[channel](...args)
+      return handler(...args)
     })
   }
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { ELECTRON_SQLITE_BINDING } from '../../../src/main/electron/sqlite-binding'
 import { migrations } from '../../../src/main/core/db/migrations'
-import { INVOKE_CHANNELS } from '../../../src/shared/contract'
+import { DROP_CHANNELS, INVOKE_CHANNELS } from '../../../src/shared/contract'
 
 type Handler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown
 
@@ -182,8 +182,26 @@ describe('the Electron main process', () => {
     expect(await handler({ senderFrame: null })).toMatchObject({ ok: false })
   })
 
+  it('takes dropped files behind the same sender check, naming what it refuses', async () => {
+    const preview = electron.handlers.get('drop:preview')!
+    expect(electron.handlers.has('drop:apply')).toBe(true)
+    expect(
+      await preview({ senderFrame: { url: 'https://evil.example/' } }, { paths: ['/x'] }),
+    ).toEqual({ ok: false, error: 'Refused drop:preview from an untrusted frame' })
+    const missing = join(dir, 'nowhere.m3u8')
+    const result = (await preview(
+      { senderFrame: { url: 'file:///app/out/renderer/index.html' } },
+      { paths: [missing] },
+    )) as { ok: boolean; value: { accepted: unknown[]; problems: string[] } }
+    expect(result.ok).toBe(true)
+    expect(result.value.accepted).toEqual([])
+    expect(result.value.problems).toEqual([expect.stringContaining(missing)])
+  })
+
   it('registers every contract channel and rejects invalid payloads with a message', async () => {
-    expect([...electron.handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort())
+    expect([...electron.handlers.keys()].sort()).toEqual(
+      [...INVOKE_CHANNELS, ...DROP_CHANNELS].sort(),
+    )
     const handler = electron.handlers.get('playlists:songs')!
     const result = await handler(
       { senderFrame: { url: 'file:///app/out/renderer/index.html' } },

@@ -10,6 +10,7 @@ const exposed = vi.hoisted(() => ({
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.apis.set(key, api) },
   ipcRenderer: { invoke: exposed.invoke, on: exposed.on, removeListener: exposed.removeListener },
+  webUtils: { getPathForFile: (file: { name: string }) => `/home/me/Downloads/${file.name}` },
 }))
 
 describe('the preload', () => {
@@ -38,5 +39,21 @@ describe('the preload', () => {
     expect(exposed.removeListener).toHaveBeenCalledWith('workers', relay)
     const onAny = api.on as (event: string, l: () => void) => () => void
     expect(() => onAny('fs:watch', () => {})).toThrow(/Unknown event fs:watch/)
+  })
+})
+
+describe('dropping files on the window', () => {
+  it("sends the dropped files' paths to the drop channels only", async () => {
+    await import('../../../src/preload/index')
+    const api = exposed.apis.get('catalogsync') as Required<RendererApi>
+    exposed.invoke.mockReset()
+    exposed.invoke.mockResolvedValue({ ok: true, value: { accepted: [], problems: [] } })
+    const files = [{ name: 'mix.m3u8' }, { name: 'old.xspf' }] as unknown as File[]
+    await api.dropFiles('drop:preview', files)
+    expect(exposed.invoke).toHaveBeenCalledWith('drop:preview', {
+      paths: ['/home/me/Downloads/mix.m3u8', '/home/me/Downloads/old.xspf'],
+    })
+    const dropAny = api.dropFiles as (channel: string, files: File[]) => Promise<unknown>
+    await expect(dropAny('status:get', files)).rejects.toThrow(/Unknown channel status:get/)
   })
 })
