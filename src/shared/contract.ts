@@ -37,21 +37,26 @@ export interface PlaylistSongsPage {
   songs: PlaylistSongRow[]
 }
 
-/** What an import did (or would do), per playlist of the uploaded file. */
+/** What an import did (or would do) to one playlist of an export. */
+export interface PlaylistImportResult {
+  playlistId: number
+  name: string
+  /** False when an earlier import of the same playlist was updated in place. */
+  created: boolean
+  tracks: number
+  added: number
+  kept: number
+  removed: number
+  moved: number
+  /** Tracks the export listed by id only, without a title to look for. */
+  unresolved: number
+}
+
+/** What an import did (or would do), per playlist of the file. */
 export interface ImportSummary {
   file: string
   format: string
-  playlists: {
-    playlistId: number
-    name: string
-    created: boolean
-    tracks: number
-    added: number
-    kept: number
-    removed: number
-    moved: number
-    unresolved: number
-  }[]
+  playlists: PlaylistImportResult[]
 }
 
 export interface StageSummary {

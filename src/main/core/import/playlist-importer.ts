@@ -5,20 +5,7 @@ import type { PlaylistRepository } from '../catalog/playlist-repository'
 import type { ExportFormat, ParsedExport, ParsedPlaylist } from '../importers/types'
 import { diffTrackLists } from './playlist-diff'
 import { trackToSong } from './track-to-song'
-
-export interface PlaylistImportResult {
-  playlistId: number
-  name: string
-  /** False when an earlier import of the same playlist was updated in place. */
-  created: boolean
-  tracks: number
-  added: number
-  kept: number
-  removed: number
-  moved: number
-  /** Tracks the export listed by id only, without a title to look for. */
-  unresolved: number
-}
+import type { PlaylistImportResult } from '../../../shared/contract'
 
 /** A file read on this machine, or bytes uploaded by a client of the headless server. */
 export type ExportSource = 'file' | 'upload'
