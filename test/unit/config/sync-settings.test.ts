@@ -20,6 +20,12 @@ describe('sync settings', () => {
     expect(sourceOrder(settings)).toEqual(['direct'])
   })
 
+  it('accept the desktop keepInTray switch (default on)', () => {
+    expect(defaultSyncSettings('/h').keepInTray).toBe(true)
+    expect(parseSettingsPatch({ keepInTray: false }, 'settings')).toEqual({ keepInTray: false })
+    expect(() => parseSettingsPatch({ keepInTray: 'no' }, 'settings')).toThrow(/keepInTray/)
+  })
+
   it('name an unknown top-level key', () => {
     expect(() => parseSettingsPatch({ downloaders: 2, libraryRoot: '/x' }, 'sync.json')).toThrow(
       'sync.json: unknown key "libraryRoot"',

@@ -19,6 +19,8 @@ export interface SyncSettings {
   /** On pause, let running transfers finish (true) or stop them and keep their `.part`. */
   finishTransfersOnPause: boolean
   maxDownloadAttempts: number
+  /** Desktop: closing the window keeps syncing in the tray. */
+  keepInTray: boolean
 }
 
 export class SettingsError extends Error {
@@ -41,6 +43,7 @@ export function defaultSyncSettings(home: string): SyncSettings {
     writeTags: true,
     finishTransfersOnPause: true,
     maxDownloadAttempts: 3,
+    keepInTray: true,
   }
 }
 
@@ -62,6 +65,7 @@ const settingsSchema = z
     writeTags: z.boolean(),
     finishTransfersOnPause: z.boolean(),
     maxDownloadAttempts: z.int().min(1).max(10),
+    keepInTray: z.boolean(),
   })
   .partial()
 
