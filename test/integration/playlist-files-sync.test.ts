@@ -1,51 +1,19 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { defaultSyncSettings } from '../../src/main/core/config/sync-settings'
-import { DEMO_SONGS } from '../../src/main/core/demo/demo-catalogue'
-import { startDemoServer, type DemoServer } from '../../src/main/core/demo/demo-server'
-import { EventBus } from '../../src/main/core/events/event-bus'
-import { startSync } from '../../src/main/core/sync/start-sync'
-import type { CoreEvents } from '../../src/shared/events'
-import { tempCatalog, type TempCatalog } from '../helpers/temp-catalog'
+import { useDemoSync, seedDemoPlaylist, demoSettings, runDemoSync } from '../helpers/demo-sync'
 
-let server: DemoServer
-let temp: TempCatalog
-beforeAll(async () => {
-  server = await startDemoServer({ bytesPerSec: 8 << 20, resolveDelayMs: [1, 5] })
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  temp = tempCatalog()
-})
-afterEach(() => temp.cleanup())
+const demo = useDemoSync()
 
 describe('playlist files after a sync', () => {
   it('writes the playlist with every downloaded song, in order, next to the library', async () => {
-    const { playlists, catalog } = temp.service
-    const songs = DEMO_SONGS.slice(0, 4)
-    const playlist = playlists.createPlaylist({ name: 'Demo: Mix' })
-    const ids = songs.map(
-      (s) =>
-        catalog.upsertSong({
-          name: s.title,
-          artists: [s.artist],
-          album: s.album,
-          durationMs: s.durationSec * 1000,
-        }).song.id,
-    )
-    playlists.setSongs(playlist.id, [...ids].reverse())
-    const root = join(temp.dir, 'library')
-    const settings = {
-      ...defaultSyncSettings(temp.dir),
-      libraryRoots: [root],
-      sources: [
-        { id: 'demo', type: 'subsonic' as const, url: server.url, user: 'demo', password: 'demo' },
-      ],
-      downloaders: 2,
-    }
-    const summary = await startSync(temp.service, { settings, bus: new EventBus<CoreEvents>() })
-      .done
+    const { playlist, songs } = seedDemoPlaylist(demo.temp, 4, {
+      name: 'Demo: Mix',
+      order: (ids) => [...ids].reverse(),
+      withDurations: true,
+    })
+    const root = join(demo.temp.dir, 'library')
+    const summary = await runDemoSync(demo, demoSettings(demo, [root]))
     expect(summary.state).toBe('succeeded')
     const path = join(root, 'Playlists', 'Demo_ Mix.m3u8')
     expect(summary.playlistFiles).toEqual([

@@ -8,23 +8,14 @@ import {
   placeholderValues,
 } from '../../../src/main/core/sources/command/command-args'
 import type { ResolveOutcome, SongQuery } from '../../../src/main/core/sources/types'
+import { songQuery } from '../../peers/song-query'
 
 const extractor = join(__dirname, '..', '..', 'fixtures', 'sources', 'fake-extractor.mjs')
 const work = mkdtempSync(join(tmpdir(), 'catalogsync-command-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-const query = (fields: Partial<SongQuery> = {}): SongQuery => ({
-  title: 'Hello',
-  artists: ['Adele'],
-  album: '25',
-  durationMs: null,
-  isrc: null,
-  sourceId: null,
-  platform: null,
-  location: null,
-  playlistDir: null,
-  ...fields,
-})
+const query = (fields: Partial<SongQuery> = {}): SongQuery =>
+  songQuery('Hello', ['Adele'], { album: '25', ...fields })
 
 function source(args: string[], timeoutMs = 10_000): CommandSource {
   return new CommandSource({

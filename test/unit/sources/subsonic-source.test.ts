@@ -6,7 +6,7 @@ import {
   SubsonicSource,
   searchTexts,
 } from '../../../src/main/core/sources/subsonic/subsonic-source'
-import type { ResolveOutcome, SongQuery } from '../../../src/main/core/sources/types'
+import type { ResolveOutcome } from '../../../src/main/core/sources/types'
 import {
   envelope,
   failed,
@@ -14,6 +14,7 @@ import {
   startFakeSubsonic,
   type FakeSubsonic,
 } from './fake-subsonic-server'
+import { songQuery } from '../../peers/song-query'
 
 const PASSWORD_HEX = Buffer.from(FAKE_PASSWORD).toString('hex')
 const adele = {
@@ -27,17 +28,7 @@ const adele = {
 }
 const richie = { id: 7, title: 'Hello', artist: 'Lionel Richie', duration: 248, suffix: 'MP3' }
 
-const query = (title: string, artists: string[]): SongQuery => ({
-  title,
-  artists,
-  album: null,
-  durationMs: null,
-  isrc: null,
-  sourceId: null,
-  platform: null,
-  location: null,
-  playlistDir: null,
-})
+const query = songQuery
 
 let fake: FakeSubsonic
 beforeEach(async () => {
