@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { InvokeArgs, InvokeChannel } from './contract'
+import type { SettingsView, SourceSettings } from './settings'
 import { ITEM_STATES } from './states'
 
 const id = z.int().min(1)
@@ -20,6 +21,13 @@ const upload = z.strictObject({
 })
 
 const none = z.tuple([])
+
+const isPlainObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+// Settings and sources are checked key by key by the core's own schemas, whose messages name
+// the source and key; here only the shape of the argument is.
+const settingsPatch = z.custom<Partial<SettingsView>>(isPlainObject, 'must be an object')
+const sourceEntry = z.custom<SourceSettings>(isPlainObject, 'must be an object')
 
 /** One schema per invoke channel for its argument list; the map's type keeps it complete. */
 export const INVOKE_ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
@@ -43,8 +51,17 @@ export const INVOKE_ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>
   'items:review': z.tuple([
     z.strictObject({ itemId: id, trackId: z.string().min(1).max(500).nullable() }),
   ]),
+  'items:problems': z.tuple([
+    z.strictObject({
+      kind: z.enum(['failed', 'review']),
+      offset: z.int().min(0),
+      limit: z.int().min(1).max(500),
+    }),
+  ]),
   'settings:get': none,
-  'settings:set': z.tuple([z.record(z.string(), z.unknown())]),
+  'settings:set': z.tuple([settingsPatch]),
+  'settings:layout-example': z.tuple([z.strictObject({ layout: z.string().min(1).max(1000) })]),
+  'sources:test': z.tuple([sourceEntry]),
   'dashboard:get': z.tuple([
     z
       .strictObject({

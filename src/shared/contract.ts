@@ -1,6 +1,7 @@
 import type { DashboardSnapshot } from './dashboard'
 import type { CoreEvents } from './events'
 import type { ItemState, StageState, StageType, StateCounts } from './states'
+import type { SettingsView, SourceSettings } from './settings'
 import type { CatalogStatus } from './status'
 
 /** Where a playlist's song stands: in the library, its latest sync item's state, or never synced. */
@@ -89,7 +90,48 @@ export interface DashboardQueryArgs {
 }
 
 /** Settings as the window sees them: source passwords are masked. */
-export type MaskedSettings = Record<string, unknown>
+export type MaskedSettings = SettingsView
+
+/** One candidate of a weak match, as a person reviews it. */
+export interface ReviewCandidate {
+  trackId: string
+  title: string
+  artists: string[]
+  album: string | null
+  durationMs: number | null
+  /** 0..1; 1 is a perfect match. */
+  score: number
+}
+
+/** `review`: failed with candidates a person can choose from; `failed`: every other failure. */
+export type ProblemKind = 'failed' | 'review'
+
+/** A failed item of the newest sync job, with its reason (and candidates when it needs review). */
+export interface ProblemItem {
+  itemId: number
+  jobId: number
+  songId: number
+  playlistId: number | null
+  /** `Title / Singers` */
+  displayText: string
+  message: string | null
+  attempts: number
+  updatedAt: number
+  /** The source that offered the candidates. */
+  sourceId: string | null
+  candidates: ReviewCandidate[]
+}
+
+export interface ProblemItemsPage {
+  total: number
+  items: ProblemItem[]
+}
+
+export interface SourceTestResult {
+  ok: boolean
+  /** What was checked and found, or why it failed (never a password). */
+  message: string
+}
 
 /**
  * The one contract between a window and the service: invoke channels map their arguments to
@@ -114,8 +156,16 @@ export interface InvokeContract {
     args: [{ itemId: number; trackId: string | null }]
     result: { itemId: number; state: ItemState }
   }
+  'items:problems': {
+    args: [{ kind: ProblemKind; offset: number; limit: number }]
+    result: ProblemItemsPage
+  }
   'settings:get': { args: []; result: MaskedSettings }
-  'settings:set': { args: [Record<string, unknown>]; result: MaskedSettings }
+  'settings:set': { args: [Partial<SettingsView>]; result: MaskedSettings }
+  /** Where a song would land under a layout template, for a live example while editing it. */
+  'settings:layout-example': { args: [{ layout: string }]; result: { path: string } }
+  /** Checks that a source answers (a Subsonic ping, a command's program, local folders). */
+  'sources:test': { args: [SourceSettings]; result: SourceTestResult }
   'dashboard:get': { args: [DashboardQueryArgs?]; result: DashboardView }
 }
 
@@ -135,8 +185,11 @@ export const INVOKE_CHANNELS = [
   'import:apply',
   'items:retry',
   'items:review',
+  'items:problems',
   'settings:get',
   'settings:set',
+  'settings:layout-example',
+  'sources:test',
   'dashboard:get',
 ] as const satisfies readonly InvokeChannel[]
 

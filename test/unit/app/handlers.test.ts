@@ -45,7 +45,7 @@ function failedWithReview() {
     { trackId: 't-1', title: 'Song 0 (Live)', artists: ['Artist 0'], score: 0.6 },
     { trackId: 't-2', title: 'Song 0', artists: ['Someone'], score: 0.5 },
   ]
-  ops.markItemFailed(first!.id, 'needs review: weak match', { review })
+  ops.markItemFailed(first!.id, 'needs review: weak match', { review, reviewSourceId: 'nas' })
   ops.markItemFailed(second!.id, 'demo: not found')
   ops.transitionJob(job.id, 'failed', 'some items failed')
   return { job, items: [first!, second!] }
@@ -159,6 +159,117 @@ describe('the handlers', () => {
     expect(temp.service.ops.getJob(job.id)!.state).not.toBe('running')
   })
 
+  it('lists the items to review with their candidates apart from the other failures', async () => {
+    const { items, job } = failedWithReview()
+    const review = value(await handlers['items:problems']({ kind: 'review', offset: 0, limit: 10 }))
+    expect(review.total).toBe(1)
+    expect(review.items[0]).toMatchObject({
+      itemId: items[0]!.id,
+      jobId: job.id,
+      message: 'needs review: weak match',
+      sourceId: 'nas',
+      candidates: [
+        { trackId: 't-1', title: 'Song 0 (Live)', artists: ['Artist 0'], score: 0.6 },
+        { trackId: 't-2', album: null, durationMs: null, score: 0.5 },
+      ],
+    })
+    const failed = value(await handlers['items:problems']({ kind: 'failed', offset: 0, limit: 10 }))
+    expect(failed).toMatchObject({
+      total: 1,
+      items: [{ itemId: items[1]!.id, message: 'demo: not found', candidates: [] }],
+    })
+    value(await handlers['items:review']({ itemId: items[0]!.id, trackId: null }))
+    const after = value(await handlers['items:problems']({ kind: 'review', offset: 0, limit: 10 }))
+    expect(after.total).toBe(0)
+  })
+
+  it('keeps the source of the candidates next to the choice made in review', async () => {
+    const { items } = failedWithReview()
+    value(await handlers['items:review']({ itemId: items[0]!.id, trackId: 't-1' }))
+    expect(temp.service.ops.getItem(items[0]!.id)!.result).toMatchObject({
+      reviewSourceId: 'nas',
+      chosen: { trackId: 't-1' },
+    })
+    await app.sync.idle()
+  })
+
+  it('shows where a song would land under a layout template, or why it cannot', async () => {
+    const example = value(
+      await handlers['settings:layout-example']({
+        layout: '{artist}/{album}/{track} {title}.{ext}',
+      }),
+    )
+    expect(example.path).toBe(
+      join(temp.dir, 'library', 'Daft Punk/Discovery/01 One More Time.flac'),
+    )
+    expect(await handlers['settings:layout-example']({ layout: '{artist}/{album}' })).toMatchObject(
+      {
+        ok: false,
+        error: expect.stringMatching(/must contain \{title\}/),
+      },
+    )
+  })
+
+  it('tests a source as configured and says what it found or why it fails', async () => {
+    expect(value(await handlers['sources:test']({ id: 'web', type: 'direct' }))).toMatchObject({
+      ok: true,
+    })
+    const folders = value(
+      await handlers['sources:test']({ id: 'disk', type: 'local', roots: [temp.dir], link: false }),
+    )
+    expect(folders).toMatchObject({ ok: true, message: expect.stringMatching(/1 folder readable/) })
+    const missing = value(
+      await handlers['sources:test']({
+        id: 'disk',
+        type: 'local',
+        roots: [join(temp.dir, 'nope')],
+        link: false,
+      }),
+    )
+    expect(missing).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/cannot read .*nope/),
+    })
+    const program = value(
+      await handlers['sources:test']({
+        id: 'x',
+        type: 'command',
+        command: ['no-such-program-here', '{query}'],
+        timeoutMs: 1000,
+      }),
+    )
+    expect(program).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not found on the PATH/),
+    })
+    const node = value(
+      await handlers['sources:test']({
+        id: 'n',
+        type: 'command',
+        command: ['node'],
+        timeoutMs: 1000,
+      }),
+    )
+    expect(node).toMatchObject({ ok: true, message: expect.stringMatching(/runs \/.*node/) })
+    const bad = value(await handlers['sources:test']({ id: 'b', type: 'ftp' } as never))
+    expect(bad).toMatchObject({ ok: false, message: expect.stringMatching(/unknown type "ftp"/) })
+  })
+
+  it('tests a Subsonic source and never shows its password', async () => {
+    const result = value(
+      await handlers['sources:test']({
+        id: 'nas',
+        type: 'subsonic',
+        url: 'http://127.0.0.1:9/rest',
+        user: 'me',
+        password: 'hunter2',
+      }),
+    )
+    expect(result.ok).toBe(false)
+    expect(result.message).toMatch(/^nas: /)
+    expect(result.message).not.toContain('hunter2')
+  })
+
   it('masks source passwords and keeps them when the mask comes back', async () => {
     const source = {
       id: 'nas',
@@ -170,7 +281,7 @@ describe('the handlers', () => {
     const set = value(await handlers['settings:set']({ sources: [source], downloaders: 2 }))
     expect(set).toMatchObject({ downloaders: 2, sources: [{ id: 'nas', password: '***' }] })
     const got = value(await handlers['settings:get']())
-    value(await handlers['settings:set']({ sources: got.sources as unknown[] }))
+    value(await handlers['settings:set']({ sources: got.sources }))
     expect(app.settings().sources[0]).toMatchObject({ password: 'secret' })
     const bad = await handlers['settings:set']({ downloaders: 0, colour: 'red' })
     expect(bad).toMatchObject({

@@ -144,4 +144,13 @@ describe('an exact title and artist among near misses', () => {
     expect(choice.kind).toBe('match')
     expect(choice.kind === 'match' && choice.candidate.trackId).toBe('1')
   })
+
+  it('takes the candidate a person chose in review, whatever its score', () => {
+    const weak = chooseMatch(query('Hello', []), hellos)
+    expect(weak.kind).not.toBe('match')
+    const chosen = chooseMatch(query('Hello', []), hellos, { chosenTrackId: 'adele' })
+    expect(chosen).toMatchObject({ kind: 'match', candidate: { trackId: 'adele' } })
+    const gone = chooseMatch(query('Hello', []), hellos, { chosenTrackId: 'vanished' })
+    expect(gone.kind).toBe(weak.kind)
+  })
 })

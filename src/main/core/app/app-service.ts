@@ -13,14 +13,21 @@ import type {
   JobControl,
   MaskedSettings,
   PlaylistSongsPage,
+  ProblemItemsPage,
+  ProblemKind,
+  SourceTestResult,
   PlaylistSummary,
 } from '../../../shared/contract'
 import type { CoreEvents } from '../../../shared/events'
+import type { SourceSettings } from '../../../shared/settings'
 import type { CatalogStatus } from '../../../shared/status'
 import type { ItemState } from '../../../shared/states'
 import { playlistSongs, playlistSummaries, type SongsQuery } from './catalog-queries'
 import { failedItems, ItemActionError, recordReview } from './item-review'
+import { layoutExample } from './layout-example'
+import { problemItems } from './problem-items'
 import { maskSettings, unmaskSources } from './settings-view'
+import { testSource } from './source-test'
 import { selectionOf, SyncBusyError, SyncControl, type RunOptions } from './sync-control'
 
 export interface AppServiceOptions {
@@ -119,6 +126,22 @@ export class AppService {
     return { itemId, state: item.state }
   }
 
+  /** The newest sync job's failed items, those to review or the others, a page at a time. */
+  problems(query: { kind: ProblemKind; offset: number; limit: number }): ProblemItemsPage {
+    const job = this.service.ops.latestJob()
+    return job ? problemItems(this.service.db, job.id, query) : { total: 0, items: [] }
+  }
+
+  layoutExample(layout: string): { path: string } {
+    return layoutExample(layout, this.settings().libraryRoots[0] ?? this.options.home)
+  }
+
+  /** A masked password means the stored one, as in `updateSettings`. */
+  testSource(entry: SourceSettings): Promise<SourceTestResult> {
+    const [source] = unmaskSources([entry], this.settings().sources)
+    return testSource(source)
+  }
+
   settings() {
     return effectiveSettings(this.options.home, this.service.settings, ...this.patches())
   }
@@ -128,7 +151,7 @@ export class AppService {
   }
 
   /** Validates the patch against the effective settings before storing it in the catalog. */
-  updateSettings(input: Record<string, unknown>): MaskedSettings {
+  updateSettings(input: Partial<MaskedSettings>): MaskedSettings {
     const patch = parseSettingsPatch(input, 'settings:set')
     const current = this.settings()
     if (patch.sources) patch.sources = unmaskSources(patch.sources, current.sources)

@@ -25,8 +25,11 @@ function implementations(app: AppService): Implementations {
     'import:apply': (upload) => app.applyImport(upload),
     'items:retry': (args) => app.retryItems(args?.itemIds),
     'items:review': ({ itemId, trackId }) => app.reviewItem(itemId, trackId),
+    'items:problems': (query) => app.problems(query),
     'settings:get': () => app.maskedSettings(),
     'settings:set': (patch) => app.updateSettings(patch),
+    'settings:layout-example': ({ layout }) => app.layoutExample(layout),
+    'sources:test': (entry) => app.testSource(entry),
     'dashboard:get': (query) => app.dashboard(query),
   }
 }

@@ -49,7 +49,8 @@ export function recordReview(
   const chosen = candidates.find((candidate) => candidate.trackId === trackId)
   if (!chosen)
     throw new ItemActionError(`Item ${itemId} has no candidate with track id "${trackId}"`)
-  const result = { review: candidates, chosen }
+  // Kept with the candidates and their source: the next resolve asks that source for it.
+  const result = { ...item.result, chosen }
   const message = `chosen in review: track ${trackId}`
   return service.db.transaction(() => {
     write.run(JSON.stringify(result), message, itemId)

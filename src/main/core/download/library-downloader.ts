@@ -56,7 +56,7 @@ export class LibraryDownloader implements SongDownloader {
     const signal = options.signal ?? new AbortController().signal
     const query = songQuery(row)
     const reasons: string[] = []
-    let review: ScoredCandidate[] | undefined
+    let review: { sourceId: string; candidates: ScoredCandidate[] } | undefined
     for (let index = options.fromSourceIndex ?? 0; index < downloadSources.length; index++) {
       const id = downloadSources[index] as string
       const source = this.deps.sources.get(id)
@@ -68,14 +68,20 @@ export class LibraryDownloader implements SongDownloader {
       try {
         const outcome = await this.deps.gates.run(
           id,
-          () => source.resolve(query, { signal, onProgress }),
+          () =>
+            source.resolve(query, {
+              signal,
+              onProgress,
+              ...(options.chosen?.sourceId === id ? { chosenTrackId: options.chosen.trackId } : {}),
+            }),
           signal,
           onProgress,
         )
         if (outcome.kind === 'match') {
           return { payload: this.payload(row, libraryRoot, outcome.song, index) }
         }
-        if (outcome.kind === 'review' && !review) review = outcome.candidates
+        if (outcome.kind === 'review' && !review)
+          review = { sourceId: id, candidates: outcome.candidates }
         reasons.push(`${id}: ${outcome.reason}`)
       } catch (error) {
         if (isAbort(error)) throw error
@@ -87,7 +93,7 @@ export class LibraryDownloader implements SongDownloader {
     }
     const reason = reasons.join('; ') || 'no download sources are configured'
     return review
-      ? { payload: null, reason: `needs review: ${reason}`, candidates: review }
+      ? { payload: null, reason: `needs review: ${reason}`, review }
       : { payload: null, reason }
   }
 

@@ -17,7 +17,12 @@ export interface ResolvedDownloadPayload {
 
 export type ResolveResult =
   | { payload: ResolvedDownloadPayload }
-  | { payload: null; reason: string; candidates?: ScoredCandidate[] }
+  | {
+      payload: null
+      reason: string
+      /** A weak match's candidates for a person to review, and the source that offered them. */
+      review?: { sourceId: string; candidates: ScoredCandidate[] }
+    }
 
 export interface DownloadProgress {
   downloadedBytes: number
@@ -39,6 +44,8 @@ export interface ResolveOptions {
   signal?: AbortSignal
   /** Try sources from this position on (after a download from an earlier one failed). */
   fromSourceIndex?: number
+  /** The candidate a person chose in review: that source is asked for that track first. */
+  chosen?: { sourceId: string; trackId: string }
 }
 
 export interface TransferOptions {

@@ -8,6 +8,8 @@ export interface MatchOptions {
   threshold?: number
   /** A best candidate below `threshold` but at or above this goes to the review list. */
   reviewThreshold?: number
+  /** A person chose this candidate in review: it is the match whatever its score. */
+  chosenTrackId?: string
 }
 
 export type Scored<C extends Candidate> = C & { score: number }
@@ -67,6 +69,10 @@ export function chooseMatch<C extends Candidate>(
   const ranked = candidates
     .map((candidate): Scored<C> => ({ ...candidate, score: scoreCandidate(query, candidate) }))
     .sort((a, b) => b.score - a.score)
+  const chosen = ranked.find((candidate) => candidate.trackId === options.chosenTrackId)
+  if (options.chosenTrackId !== undefined && chosen) {
+    return { kind: 'match', candidate: chosen, candidates: ranked }
+  }
   const best = ranked[0]
   if (!best) return { kind: 'none', reason: 'no candidates found', candidates: [] }
   if (best.score >= threshold) return pickBest(query, best, ranked)

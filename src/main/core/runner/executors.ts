@@ -2,6 +2,7 @@ import type { JsonObject } from '../catalog/types'
 import { displayText } from '../ops/download-rows'
 import { backoffDelayMs, withJitter } from '../net/backoff'
 import { RateLimitedError } from '../net/http-errors'
+import { chosenTrack, reviewRecord } from '../download/review-choice'
 import { FatalSyncError, type ResolvedDownloadPayload } from '../download/types'
 import type { DownloadRow } from '../ops/types'
 import { errorMessage, isAbort, type ExecutorContext } from './executor-context'
@@ -55,11 +56,11 @@ export class StageExecutors {
         ctx.settings.libraryRoot,
         ctx.settings.downloadSources,
         (text) => ctx.board.update(workerName, { progress_text: text }),
-        { signal: ctx.cancelSignal },
+        { signal: ctx.cancelSignal, chosen: chosenTrack(ctx.ops.getItem(itemId)?.result) },
       )
       if (!result.payload) {
-        const details = result.candidates
-          ? { review: result.candidates as unknown as JsonObject[] }
+        const details = result.review
+          ? reviewRecord(result.review.sourceId, result.review.candidates)
           : null
         ctx.itemChanged(ctx.ops.markItemFailed(itemId, result.reason, details))
         ctx.board.itemFinished(0)

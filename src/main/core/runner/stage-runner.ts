@@ -7,7 +7,9 @@ import type { Scheduler } from './scheduler'
 import { downloadStageWorkerSplit } from './worker-split'
 import type { ResolvedDownloadPayload } from '../download/types'
 
-export const RUNNER_MODES = ['adaptive', 'static', 'single'] as const
+import { RUN_MODES } from '../../../shared/settings'
+
+export const RUNNER_MODES = RUN_MODES
 export type RunnerMode = (typeof RUNNER_MODES)[number]
 
 export interface StageRunOptions {

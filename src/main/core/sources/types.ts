@@ -1,3 +1,5 @@
+import { SOURCE_KINDS, type SourceKind } from '../../../shared/settings'
+
 /** What the export said about a song: everything a source may use to find it. */
 export interface SongQuery {
   title: string
@@ -60,10 +62,12 @@ export type ResolveOutcome =
 export interface ResolveContext {
   signal: AbortSignal
   onProgress?: (text: string) => void
+  /** The candidate a person chose in review, by its track id. */
+  chosenTrackId?: string
 }
 
-export const SOURCE_TYPES = ['direct', 'local', 'subsonic', 'command'] as const
-export type SourceType = (typeof SOURCE_TYPES)[number]
+export const SOURCE_TYPES = SOURCE_KINDS
+export type SourceType = SourceKind
 
 export interface Source {
   readonly id: string

@@ -30,7 +30,8 @@ export class CommandSource implements Source {
     this.byLocation = usesPlaceholder(config.command, 'location')
   }
 
-  async resolve(query: SongQuery, { signal, onProgress }: ResolveContext): Promise<ResolveOutcome> {
+  async resolve(query: SongQuery, context: ResolveContext): Promise<ResolveOutcome> {
+    const { signal, onProgress } = context
     const expansion = expandArguments(this.config.command, placeholderValues(query))
     if (!expansion.ok) return { kind: 'none', reason: `command source: ${expansion.reason}` }
     onProgress?.(`running ${this.config.command[0] ?? 'command'}`)
@@ -44,7 +45,8 @@ export class CommandSource implements Source {
       }
     }
     if (this.byLocation) return { kind: 'match', song: this.song(first, 1, query) }
-    return outcomeOf(chooseMatch(query, candidates, this.options.match), (candidate) =>
+    const match = { ...this.options.match, chosenTrackId: context.chosenTrackId }
+    return outcomeOf(chooseMatch(query, candidates, match), (candidate) =>
       this.song(candidate, candidate.score, null),
     )
   }

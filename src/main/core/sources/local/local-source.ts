@@ -76,7 +76,10 @@ export class LocalSource implements Source {
       await untilAborted(this.refresh(context.onProgress), context.signal)
     }
     context.signal.throwIfAborted()
-    const choice = chooseMatch(query, this.candidatesFor(query.title), this.options.match)
+    const choice = chooseMatch(query, this.candidatesFor(query.title), {
+      ...this.options.match,
+      chosenTrackId: context.chosenTrackId,
+    })
     if (choice.kind === 'match' && !(await stillThere(choice.candidate.file))) {
       this.scannedAt = null
       return { kind: 'none', reason: `indexed file is gone: ${choice.candidate.file.path}` }

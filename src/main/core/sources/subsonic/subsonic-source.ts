@@ -49,12 +49,13 @@ export class SubsonicSource implements Source {
     })
   }
 
-  async resolve(query: SongQuery, { signal, onProgress }: ResolveContext): Promise<ResolveOutcome> {
+  async resolve(query: SongQuery, context: ResolveContext): Promise<ResolveOutcome> {
+    const { signal, onProgress } = context
     const texts = searchTexts(query)
     if (texts.length === 0) return { kind: 'none', reason: 'the track has no title to search for' }
     onProgress?.('connecting to subsonic')
     await this.client.connect(signal)
-    const choice = await this.search(query, texts, signal, onProgress)
+    const choice = await this.search(query, texts, context)
     if (choice.kind !== 'match') return unmatched(choice)
     return this.download(choice.candidate, signal, onProgress)
   }
@@ -63,9 +64,9 @@ export class SubsonicSource implements Source {
   private async search(
     query: SongQuery,
     texts: readonly string[],
-    signal: AbortSignal,
-    onProgress?: (text: string) => void,
+    { signal, onProgress, chosenTrackId }: ResolveContext,
   ): Promise<MatchChoice<SubsonicCandidate>> {
+    const match = { ...this.options.match, chosenTrackId }
     const found = new Map<string, SubsonicCandidate>()
     let choice: MatchChoice<SubsonicCandidate> = {
       kind: 'none',
@@ -75,7 +76,7 @@ export class SubsonicSource implements Source {
     for (const [index, text] of texts.entries()) {
       onProgress?.(`searching subsonic (${index + 1}/${texts.length})`)
       for (const song of await this.client.search(text, signal)) found.set(song.trackId, song)
-      choice = chooseMatch(query, [...found.values()], this.options.match)
+      choice = chooseMatch(query, [...found.values()], match)
       if (choice.kind === 'match') break
     }
     return choice

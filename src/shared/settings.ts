@@ -1,0 +1,37 @@
+/** The settings as a window edits them; the core's SyncSettings is checked to match this shape. */
+
+export const SOURCE_KINDS = ['direct', 'local', 'subsonic', 'command'] as const
+export type SourceKind = (typeof SOURCE_KINDS)[number]
+
+interface SourceCommon {
+  id: string
+  maxConcurrency?: number
+}
+
+export type SourceSettings =
+  | (SourceCommon & { type: 'direct' })
+  | (SourceCommon & { type: 'local'; roots: string[]; link: boolean })
+  /** `password` comes back masked (`***`); sending the mask back keeps the stored one. */
+  | (SourceCommon & { type: 'subsonic'; url: string; user: string; password: string })
+  | (SourceCommon & { type: 'command'; command: string[]; timeoutMs: number })
+
+export const RUN_MODES = ['adaptive', 'static', 'single'] as const
+
+export type SettingsView = {
+  libraryRoots: string[]
+  sources: SourceSettings[]
+  /** Source ids in the order they are tried; every configured source when empty. */
+  downloadSources: string[]
+  downloaders: number
+  resolvers: number | 'auto'
+  mode: (typeof RUN_MODES)[number]
+  layout: string
+  speedLimitBytesPerSec: number | null
+  writeTags: boolean
+  finishTransfersOnPause: boolean
+  maxDownloadAttempts: number
+  keepInTray: boolean
+}
+
+/** A password field shows this instead of the stored password. */
+export const PASSWORD_MASK = '***'
