@@ -50,7 +50,7 @@ function startShell(appService: AppService): void {
   watchSyncStatus(appService, initialStatus(appService), render)
   showSyncFeedback(appService, () => windows.current)
   installAppMenu(() => {
-    importWithDialog(service, windows.current).catch((error: unknown) => console.error(error))
+    importWithDialog(appService, windows.current).catch((error: unknown) => console.error(error))
   })
   app.on('second-instance', () => windows.show())
   app.on('activate', () => windows.show())
@@ -72,7 +72,7 @@ app.whenReady().then(
       ipcMain,
       buildHandlers(appService),
       process.env.ELECTRON_RENDERER_URL,
-      dropHandlers(service),
+      dropHandlers(appService),
     )
     forwardEvents(appService, (channel, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, payload)

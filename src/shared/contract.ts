@@ -201,6 +201,7 @@ export const EVENT_CHANNELS = [
   'transfer',
   'job',
   'items',
+  'playlists',
 ] as const satisfies readonly EventChannel[]
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string }

@@ -29,4 +29,6 @@ export interface CoreEvents {
   transfer: TransferEvent
   job: { job: JobSummary; counts: StateCounts<ItemState> }
   items: { jobId: number; changes: ItemChange[] }
+  /** An import changed these playlists. */
+  playlists: { playlistIds: number[] }
 }

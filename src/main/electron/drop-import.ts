@@ -1,7 +1,7 @@
 import { constants } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
-import type { CatalogSyncService } from '../core/catalogsync-service'
+import type { AppService } from '../core/app/app-service'
 import type { FileImportResult } from '../core/import/playlist-importer'
 import { oneLine } from '../core/importers/errors'
 import { MAX_EXPORT_BYTES } from '../core/importers'
@@ -16,7 +16,7 @@ export interface DropOutcome<T> {
   problems: string[]
 }
 
-type ImportCalls = Pick<CatalogSyncService, 'previewImport' | 'importFile'>
+type ImportCalls = Pick<AppService, 'previewFile' | 'importFile'>
 
 /** Checks what the renderer sent before any file is touched: absolute paths, and not too many. */
 export function parseDroppedPaths(input: unknown): string[] {
@@ -80,7 +80,7 @@ async function eachDropped(
 
 /** What importing the dropped files would change (the diff for playlists already imported). */
 export function previewDropped(service: ImportCalls, paths: readonly string[]) {
-  return eachDropped(paths, (path) => service.previewImport(path))
+  return eachDropped(paths, (path) => service.previewFile(path))
 }
 
 /** Imports the dropped files, each in its own transaction. */

@@ -1,8 +1,8 @@
 import { dialog, type BrowserWindow, type MessageBoxOptions } from 'electron'
-import type { CatalogSyncService } from '../core/catalogsync-service'
+import type { AppService } from '../core/app/app-service'
 import { describeDrop, importDropped, previewDropped } from './drop-import'
 
-type ImportCalls = Pick<CatalogSyncService, 'previewImport' | 'importFile'>
+type ImportCalls = Pick<AppService, 'previewFile' | 'importFile'>
 
 const EXPORT_FILTERS = [
   { name: 'Playlist exports', extensions: ['csv', 'json', 'xml', 'xspf', 'jspf', 'm3u', 'm3u8'] },

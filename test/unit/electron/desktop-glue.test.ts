@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { AppService } from '../../../src/main/core/app/app-service'
 import { EventBus } from '../../../src/main/core/events/event-bus'
 import { showSyncFeedback } from '../../../src/main/electron/desktop-feedback'
 import { importWithDialog } from '../../../src/main/electron/import-dialog'
@@ -109,13 +110,23 @@ describe('File → Import…', () => {
     writeFileSync(path, '#EXTM3U\n#EXTINF:200,Massive Attack - Teardrop\n/music/teardrop.mp3\n')
     stand.openPaths = [path]
     stand.answers = [1]
-    await importWithDialog(catalog.service, null)
+    const app = new AppService({
+      service: catalog.service,
+      home: catalog.dir,
+      bus: new EventBus<CoreEvents>(),
+    })
+    const announced = vi.fn()
+    app.on('playlists', announced)
+    await importWithDialog(app, null)
     expect(stand.boxes.map((box) => box.message)).toEqual(['Import these playlists?'])
     expect(catalog.service.playlists.listPlaylists()).toHaveLength(0)
 
+    expect(announced).not.toHaveBeenCalled()
     stand.answers = [0]
-    await importWithDialog(catalog.service, null)
+    await importWithDialog(app, null)
     expect(stand.boxes.at(-1)).toMatchObject({ message: 'Import finished' })
-    expect(catalog.service.playlists.listPlaylists()).toHaveLength(1)
+    const [playlist] = catalog.service.playlists.listPlaylists()
+    // The open window hears of it and refreshes its playlists.
+    expect(announced).toHaveBeenCalledWith({ playlistIds: [playlist!.id] })
   })
 })

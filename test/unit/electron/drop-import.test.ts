@@ -10,6 +10,9 @@ import {
   parseDroppedPaths,
   previewDropped,
 } from '../../../src/main/electron/drop-import'
+import { AppService } from '../../../src/main/core/app/app-service'
+import { EventBus } from '../../../src/main/core/events/event-bus'
+import type { CoreEvents } from '../../../src/shared/events'
 import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
 
 const jspf = (titles: string[]) =>
@@ -22,6 +25,7 @@ const jspf = (titles: string[]) =>
   })
 
 let catalog: TempCatalog
+let app: AppService
 let dir: string
 const file = (name: string, content: string) => {
   const path = join(dir, name)
@@ -31,6 +35,11 @@ const file = (name: string, content: string) => {
 
 beforeEach(() => {
   catalog = tempCatalog()
+  app = new AppService({
+    service: catalog.service,
+    home: catalog.dir,
+    bus: new EventBus<CoreEvents>(),
+  })
   dir = join(catalog.dir, 'drops')
   mkdirSync(dir)
 })
@@ -69,7 +78,7 @@ describe('checking dropped paths', () => {
 describe('previewing and importing dropped files', () => {
   it('refuses unsupported content with a message naming the file, and changes nothing', async () => {
     const notes = file('notes.json', '{"shopping": ["milk"]}')
-    const outcome = await importDropped(catalog.service, [notes])
+    const outcome = await importDropped(app, [notes])
     expect(outcome.accepted).toEqual([])
     expect(outcome.problems).toHaveLength(1)
     expect(outcome.problems[0]).toContain(notes)
@@ -79,7 +88,7 @@ describe('previewing and importing dropped files', () => {
 
   it('previews a new playlist, imports it, then previews the diff of a changed export', async () => {
     const path = file('road.jspf', jspf(['Teardrop', 'Angel', 'Unfinished Sympathy']))
-    const first = await previewDropped(catalog.service, [path])
+    const first = await previewDropped(app, [path])
     expect(first.problems).toEqual([])
     expect(first.accepted[0]?.playlists[0]).toMatchObject({
       name: 'Road Mix',
@@ -88,11 +97,11 @@ describe('previewing and importing dropped files', () => {
     })
     expect(catalog.service.status().catalog).toMatchObject({ playlists: 0 })
 
-    const imported = await importDropped(catalog.service, [path])
+    const imported = await importDropped(app, [path])
     expect(imported.accepted[0]?.playlists[0]).toMatchObject({ created: true, added: 3 })
 
     writeFileSync(path, jspf(['Teardrop', 'Angel', 'Safe From Harm']))
-    const diff = await previewDropped(catalog.service, [path])
+    const diff = await previewDropped(app, [path])
     expect(diff.accepted[0]?.playlists[0]).toMatchObject({
       created: false,
       tracks: 3,
@@ -107,7 +116,7 @@ describe('previewing and importing dropped files', () => {
     const good = file('road.jspf', jspf(['Teardrop']))
     const folder = join(dir, 'exports')
     mkdirSync(folder)
-    const outcome = await importDropped(catalog.service, [good, folder])
+    const outcome = await importDropped(app, [good, folder])
     expect(outcome.accepted).toHaveLength(1)
     expect(describeDrop(outcome)).toBe(
       [
@@ -122,7 +131,7 @@ describe('previewing and importing dropped files', () => {
 
 describe('the drop handlers for the preload', () => {
   it('validate the paths, answer with a Result, and never throw', async () => {
-    const handlers = dropHandlers(catalog.service)
+    const handlers = dropHandlers(app)
     const path = file('road.jspf', jspf(['Teardrop', 'Angel']))
     const preview = await handlers['drop:preview']({ paths: [path] })
     expect(preview).toMatchObject({ ok: true, value: { problems: [] } })

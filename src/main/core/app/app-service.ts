@@ -2,7 +2,7 @@ import type { CatalogSyncService } from '../catalogsync-service'
 import { effectiveSettings, storeSettings } from '../config/load-settings'
 import { parseSettingsPatch, resolveSettings, type SettingsPatch } from '../config/sync-settings'
 import type { EventBus } from '../events/event-bus'
-import { PlaylistImporter } from '../import/playlist-importer'
+import { PlaylistImporter, type FileImportResult } from '../import/playlist-importer'
 import { parsePlaylistBuffer } from '../importers'
 import { NotFoundError } from '../ops/ops-repository'
 import type {
@@ -94,7 +94,16 @@ export class AppService {
   }
 
   applyImport(upload: ImportUpload): ImportSummary {
-    return this.importer.apply(parseUpload(upload), 'upload')
+    return this.announced(this.importer.apply(parseUpload(upload), 'upload'))
+  }
+
+  /** Desktop only: a file on this machine, named by a drop or the Import… dialog. */
+  previewFile(path: string): Promise<FileImportResult> {
+    return this.service.previewImport(path)
+  }
+
+  async importFile(path: string): Promise<FileImportResult> {
+    return this.announced(await this.service.importFile(path))
   }
 
   /** Puts failed items (all of the newest sync job's when none are named) back and runs again. */
@@ -182,6 +191,12 @@ export class AppService {
   async shutdown(): Promise<void> {
     this.sync.pause()
     await this.sync.idle()
+  }
+
+  /** Every window refreshes its playlists, whichever window (or menu) imported them. */
+  private announced<T extends { playlists: readonly { playlistId: number }[] }>(result: T): T {
+    this.bus.emit('playlists', { playlistIds: result.playlists.map((p) => p.playlistId) })
+    return result
   }
 
   private assertIdle(): void {
