@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFile } from 'node:child_process'
 import {
   existsSync,
+  linkSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -208,6 +209,18 @@ describe('writing tags into a downloaded file', () => {
     const outcome = await new FileTagger().tag(file, tags, signal)
     expect(outcome.problems).toEqual([])
     expect((await readBack(file)).common.picture).toHaveLength(1)
+  })
+
+  it('replaces a hard link instead of changing the file it shares bytes with', async () => {
+    const original = await tone('linked-original', 'flac')
+    const before = readFileSync(original)
+    const linked = join(dir, 'linked-in-library.flac')
+    linkSync(original, linked)
+    const outcome = await new FileTagger().tag(linked, tagsFor(null), signal)
+    expect(outcome.problems).toEqual([])
+    expect(readFileSync(original).equals(before)).toBe(true)
+    expect(statSync(linked).ino).not.toBe(statSync(original).ino)
+    expect((await readBack(linked)).common.title).toBe('晴天 (Live)')
   })
 
   it('leaves a file it cannot tag exactly as it was and reports why', async () => {
