@@ -99,6 +99,8 @@ function serveCovers(): Promise<void> {
         return send(200, 'text/html', '<html>cover</html>')
       case '/lying.jpg':
         return send(200, 'image/jpeg', '<html>not a picture</html>')
+      case '/silent.jpg':
+        return undefined
       case '/huge.jpg':
         return send(200, 'image/jpeg', Buffer.concat([jpeg, Buffer.alloc(4096)]))
       default:
@@ -201,6 +203,14 @@ describe('writing tags into a downloaded file', () => {
     const { common } = await readBack(file)
     expect(common.title).toBe('晴天 (Live)')
     expect(common.picture).toBeUndefined()
+  })
+
+  it('gives up on a cover server that does not answer in time', async () => {
+    const file = await tone('silent-cover', 'mp3')
+    const tagger = new FileTagger({ coverTimeoutMs: 300 })
+    const outcome = await tagger.tag(file, tagsFor('/silent.jpg'), signal)
+    expect(outcome.problems).toEqual([expect.stringMatching(/silent\.jpg: timed out$/)])
+    expect((await readBack(file)).common.title).toBe('晴天 (Live)')
   })
 
   it('tries the next cover when the first cannot be fetched', async () => {

@@ -17,7 +17,7 @@ export interface CoverFetchOptions {
   timeoutMs?: number
 }
 
-export const DEFAULT_COVER_MAX_BYTES = 10 * 1024 * 1024
+const DEFAULT_COVER_MAX_BYTES = 10 * 1024 * 1024
 const DEFAULT_TIMEOUT_MS = 15_000
 const MAX_REDIRECTS = 3
 
