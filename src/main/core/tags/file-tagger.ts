@@ -103,7 +103,7 @@ async function tagCopy(
   const temp = `${path}${TEMP_SUFFIX}`
   try {
     await copyFile(path, temp)
-    writeTags(temp, format, tags, cover)
+    await writeTags(temp, format, tags, cover)
     await syncFile(temp)
     // The same hash `verify` checks, of the bytes that will be at the final name.
     const contentHash = await hashFile(temp)

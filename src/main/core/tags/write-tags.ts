@@ -1,4 +1,4 @@
-import { ByteVector, File, Picture, PictureType, ReadStyle, type Tag } from 'node-taglib-sharp'
+import type * as Taglib from 'node-taglib-sharp'
 import type { AudioFormat } from '../transfer/audio-magic'
 import type { CoverImage } from './cover-art'
 import type { SongTags } from './song-tags'
@@ -13,11 +13,19 @@ const TAGLIB_TYPES: Record<TaggableFormat, string> = {
   m4a: 'taglib/m4a',
 }
 
+let taglibOnce: Promise<typeof Taglib> | null = null
+
+// Loading the library takes about a second: a sync that writes no tags, and the CLI's start, skip it.
+function loadTaglib(): Promise<typeof Taglib> {
+  taglibOnce ??= import('node-taglib-sharp')
+  return taglibOnce
+}
+
 export function isTaggable(format: AudioFormat | null): format is TaggableFormat {
   return format !== null && Object.hasOwn(TAGLIB_TYPES, format)
 }
 
-function setKnown(tag: Tag, tags: SongTags): void {
+function setKnown(tag: Taglib.Tag, tags: SongTags): void {
   if (tags.title) tag.title = tags.title
   if (tags.artists.length > 0) tag.performers = tags.artists
   if (tags.album) tag.album = tags.album
@@ -33,12 +41,13 @@ function setKnown(tag: Tag, tags: SongTags): void {
  * blocks change; the audio frames are left byte for byte. Fields the song does not know keep
  * what the file already says.
  */
-export function writeTags(
+export async function writeTags(
   path: string,
   format: TaggableFormat,
   tags: SongTags,
   cover: CoverImage | null,
-): void {
+): Promise<void> {
+  const { ByteVector, File, Picture, PictureType, ReadStyle } = await loadTaglib()
   const file = File.createFromPath(path, TAGLIB_TYPES[format], ReadStyle.None)
   try {
     setKnown(file.tag, tags)
