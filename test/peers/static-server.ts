@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   '.mp3': 'audio/mpeg',
   '.flac': 'audio/flac',
   '.ogg': 'audio/ogg',
+  '.jpg': 'image/jpeg',
   '.html': 'text/html; charset=utf-8',
 }
 

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { readConfigFile } from '../../../src/main/core/config/load-settings'
 import {
   defaultSyncSettings,
   parseSettingsPatch,
@@ -24,6 +28,20 @@ describe('sync settings', () => {
     expect(defaultSyncSettings('/h').keepInTray).toBe(true)
     expect(parseSettingsPatch({ keepInTray: false }, 'settings')).toEqual({ keepInTray: false })
     expect(() => parseSettingsPatch({ keepInTray: 'no' }, 'settings')).toThrow(/keepInTray/)
+  })
+
+  it('turn tag writing off from the config file (default on), and refuse a non-boolean', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catalogsync-config-'))
+    try {
+      const path = join(dir, 'sync.json')
+      writeFileSync(path, JSON.stringify({ writeTags: false }))
+      const settings = resolveSettings(defaultSyncSettings('/h'), readConfigFile(path))
+      expect(settings.writeTags).toBe(false)
+      writeFileSync(path, JSON.stringify({ writeTags: 'off' }))
+      expect(() => readConfigFile(path)).toThrow(`${path}: writeTags: `)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('name an unknown top-level key', () => {

@@ -25,6 +25,7 @@ const adele = {
   duration: 295,
   size: 4321,
   suffix: 'mp3',
+  coverArt: 'al-25',
 }
 const richie = { id: 7, title: 'Hello', artist: 'Lionel Richie', duration: 248, suffix: 'MP3' }
 
@@ -170,6 +171,17 @@ describe('subsonic source: search and download', () => {
     expect(url.searchParams.get('id')).toBe('a1')
     expect(url.searchParams.get('p')).toBe(`enc:${PASSWORD_HEX}`)
     expect(outcome.song).toMatchObject({ headers: {}, ext: 'mp3', sizeBytes: 4321, filePath: null })
+  })
+
+  it("offers the song's cover through getCoverArt, and none when it has no coverArt", async () => {
+    const { outcome } = await resolve('Hello', ['Adele'])
+    if (outcome.kind !== 'match') throw new Error(outcome.kind)
+    const cover = new URL(outcome.song.coverUrl!)
+    expect(cover.pathname).toBe('/rest/getCoverArt.view')
+    expect(cover.searchParams.get('id')).toBe('al-25')
+    expect(cover.searchParams.get('p')).toBe(`enc:${PASSWORD_HEX}`)
+    const other = await resolve('Hello', ['Lionel Richie'])
+    expect(other.outcome).toMatchObject({ kind: 'match', song: { coverUrl: null } })
   })
 
   it('stops searching once a search yields a match', async () => {

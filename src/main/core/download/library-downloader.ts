@@ -7,6 +7,9 @@ import { RateLimitedError } from '../net/http-errors'
 import { withJitter } from '../net/backoff'
 import type { ScoredCandidate, Source } from '../sources/types'
 import type { TransferEngine } from '../transfer/transfer-engine'
+import type { TransferResult } from '../transfer/transfer-types'
+import type { FileTagger } from '../tags/file-tagger'
+import { songTags } from '../tags/song-tags'
 import { ensureSpace, LibraryFullError } from '../library/ensure-space'
 import { renderLayout, resolveInsideRoot } from '../library/layout'
 import { uniqueRelativePath } from '../library/unique-path'
@@ -34,6 +37,8 @@ export interface LibraryDownloaderDeps {
   clock: Clock
   freeBytes?: (root: string) => Promise<number>
   reserveBytes?: number
+  /** Writes the song's tags into each downloaded file; none when `writeTags` is off. */
+  tagger?: FileTagger
 }
 
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT'])
@@ -143,22 +148,16 @@ export class LibraryDownloader implements SongDownloader {
             signal,
             onProgress,
           })
+      const stored = await this.tagged(targetPath, payload, result, signal)
       const file = library.recordLocalFile({
         songId: payload.row.songId,
         backendId: backend.id,
         relativePath,
-        sizeBytes: result.sizeBytes,
-        contentHash: result.contentHash,
+        sizeBytes: stored.sizeBytes,
+        contentHash: stored.contentHash,
         sourceId: song.sourceId,
       })
-      return {
-        localFileId: file.id,
-        backendId: backend.id,
-        relativePath,
-        sizeBytes: result.sizeBytes,
-        contentHash: result.contentHash,
-        sourceId: song.sourceId,
-      }
+      return { localFileId: file.id, backendId: backend.id, relativePath, ...stored }
     } catch (error) {
       if (error instanceof RateLimitedError) {
         this.deps.gates.coolDown(song.sourceId, withJitter(error.retryAfterMs ?? 5000))
@@ -166,6 +165,25 @@ export class LibraryDownloader implements SongDownloader {
       if (DISK_FULL.has(codeOf(error)))
         throw new FatalSyncError(`library full: ${errorMessage(error)}`)
       throw error
+    }
+  }
+
+  /** The file as recorded: tagged when a tagger is set; a tagging problem is only a warning. */
+  private async tagged(
+    targetPath: string,
+    payload: ResolvedDownloadPayload,
+    result: TransferResult,
+    signal: AbortSignal,
+  ): Promise<Pick<DownloadedSong, 'sizeBytes' | 'contentHash' | 'sourceId' | 'warning'>> {
+    const { sizeBytes, contentHash } = result
+    const sourceId = payload.song.sourceId
+    if (!this.deps.tagger) return { sizeBytes, contentHash, sourceId }
+    const tags = songTags(payload.row, payload.song.coverUrl ?? null)
+    const outcome = await this.deps.tagger.tag(targetPath, tags, signal)
+    return {
+      ...(outcome.file ?? { sizeBytes, contentHash }),
+      sourceId,
+      ...(outcome.problems.length > 0 ? { warning: outcome.problems.join('; ') } : {}),
     }
   }
 

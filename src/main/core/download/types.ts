@@ -38,6 +38,8 @@ export interface DownloadedSong {
   sizeBytes: number
   contentHash: string
   sourceId: string
+  /** Something that went wrong without failing the download (e.g. its tags), for the item. */
+  warning?: string
 }
 
 export interface ResolveOptions {

@@ -46,6 +46,8 @@ export function trackToSong(track: ParsedTrack, context: TrackContext): SongInpu
     playlistDir: context.playlistDir,
   }
   if (Object.keys(track.extra).length > 0) metadata.extra = track.extra
+  // A name made from the file name is no title to write into the file's tags.
+  if (track.title === null) metadata.titleGuessed = true
   return {
     name: track.title ?? titleFromLocation(track) ?? 'Untitled',
     artists: track.artists,

@@ -200,11 +200,12 @@ export class OpsRepository {
     return this.moveItem(itemId, 'ready', { from: ['downloading'], leaseExpiresAt: null })
   }
 
-  markItemSucceeded(itemId: number, result: JsonObject | null = null): StageItem {
+  /** `message` notes what went wrong without failing the item (e.g. its tags). */
+  markItemSucceeded(itemId: number, result: JsonObject | null = null, message?: string): StageItem {
     return this.moveItem(itemId, 'succeeded', {
       resultJson: result === null ? null : JSON.stringify(result),
       leaseExpiresAt: null,
-      message: null,
+      message: message ?? null,
     })
   }
 

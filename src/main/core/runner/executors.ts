@@ -176,7 +176,7 @@ export class StageExecutors {
             keepPartOnAbort: true,
           },
         )
-        ctx.itemChanged(ctx.ops.markItemSucceeded(task.itemId, asJson(done)))
+        ctx.itemChanged(ctx.ops.markItemSucceeded(task.itemId, asJson(done), done.warning))
         ctx.board.itemFinished(done.sizeBytes)
         return 'succeeded'
       } catch (error) {

@@ -48,6 +48,8 @@ export interface ResolvedSong {
   score: number
   /** For local files: hard-link instead of copying. */
   link: boolean
+  /** Where the source offers the track's cover picture (credentials included), if it does. */
+  coverUrl?: string | null
   /** What the match was, for display: `Title / Artists`. */
   matchedTitle: string
   matchedArtists: string[]

@@ -10,6 +10,7 @@ import { SyncJobRun, type JobRunSummary } from '../runner/sync-job'
 import { createSources } from '../sources/create-sources'
 import { SpeedLimiter } from '../transfer/speed-limiter'
 import { TransferEngine } from '../transfer/transfer-engine'
+import { FileTagger } from '../tags/file-tagger'
 import type { CoreEvents } from '../../../shared/events'
 import type { Job } from '../ops/types'
 
@@ -100,6 +101,9 @@ export function startSync(service: CatalogSyncService, start: SyncStart): SyncHa
     layout: settings.layout,
     clock: () => scheduler.now(),
     ...(start.freeBytes ? { freeBytes: start.freeBytes } : {}),
+    ...(settings.writeTags
+      ? { tagger: new FileTagger(start.dispatcher ? { dispatcher: start.dispatcher } : {}) }
+      : {}),
   })
   const sourceCap = Math.max(1, ...sources.map((source) => source.maxConcurrency))
   const run = new SyncJobRun(

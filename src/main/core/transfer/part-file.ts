@@ -79,7 +79,7 @@ export async function commitPart(targetPath: string): Promise<void> {
   await syncFolder(dirname(targetPath))
 }
 
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   const handle = await open(folder, 'r')
   try {
     await handle.sync()

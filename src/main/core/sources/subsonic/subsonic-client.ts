@@ -75,6 +75,11 @@ export class SubsonicClient {
     return this.url('download', { id }, await this.connect(signal))
   }
 
+  /** The URL of a cover picture by its `coverArt` id, credentials included, like a download. */
+  async coverArtUrl(id: string, signal: AbortSignal): Promise<string> {
+    return this.url('getCoverArt', { id }, await this.connect(signal))
+  }
+
   /**
    * Asks for the first byte of a download: an error envelope (JSON or XML with HTTP 200) or an
    * HTML page comes back as an error here, never as audio; the size comes from the headers.

@@ -7,6 +7,8 @@ export interface SubsonicCandidate extends Candidate {
   suffix: string | null
   sizeBytes: number | null
   contentType: string | null
+  /** The id `getCoverArt` takes for the song's picture. */
+  coverArt: string | null
 }
 
 // Ids are strings in most servers and numbers in a few; OpenSubsonic adds `artists` and `isrc`.
@@ -21,6 +23,7 @@ const songSchema = z.object({
   size: z.number().optional(),
   suffix: z.string().optional(),
   contentType: z.string().optional(),
+  coverArt: id.optional(),
   isrc: z.array(z.string()).optional(),
   isDir: z.boolean().optional(),
   isVideo: z.boolean().optional(),
@@ -54,5 +57,6 @@ function toCandidate(song: z.infer<typeof songSchema>): SubsonicCandidate {
     suffix: song.suffix?.toLowerCase() ?? null,
     sizeBytes: song.size ?? null,
     contentType: song.contentType ?? null,
+    coverArt: song.coverArt ?? null,
   }
 }

@@ -90,6 +90,7 @@ export class SubsonicSource implements Source {
     onProgress?.('checking subsonic download')
     const url = await this.client.downloadUrl(song.trackId, signal)
     const check = await this.client.checkDownload(url, signal)
+    const coverUrl = song.coverArt ? await this.client.coverArtUrl(song.coverArt, signal) : null
     return {
       kind: 'match',
       song: resolvedSong({
@@ -102,6 +103,7 @@ export class SubsonicSource implements Source {
         url,
         ext: song.suffix,
         sizeBytes: song.sizeBytes ?? check.sizeBytes,
+        coverUrl,
       }),
     }
   }
