@@ -97,6 +97,9 @@ describe.skipIf(reason !== null)(
         .toContain(PLAYLIST_NAME)
       await screenshot(page, 'import-preview')
       await page.getByTestId('import-confirm').click()
+      await page.getByTestId('import-done').waitFor()
+      // Escape closes a dialog the way a keyboard user would; a preview already gone ignores it.
+      if (await preview.isVisible()) await page.keyboard.press('Escape')
       await preview.waitFor({ state: 'hidden' })
 
       await showScreen(page, 'playlists')
@@ -130,6 +133,7 @@ describe.skipIf(reason !== null)(
       for (const id of ['job-progress', 'job-bytes', 'job-eta', 'queue-depth', 'speed-graph']) {
         await page.getByTestId(id).waitFor()
       }
+      const progressAtStart = await textOf(page.getByTestId('job-progress'))
 
       // Distinct non-zero speed texts per downloader card, sampled in one go from the page.
       const speedsSeen = new Map<string, Set<string>>()
@@ -148,6 +152,10 @@ describe.skipIf(reason !== null)(
       }
       await expect.poll(mostSpeedsOfOneWorker, POLL).toBeGreaterThanOrEqual(2)
       await expect.poll(() => textOf(page.getByTestId('total-speed')), POLL).toMatch(/[1-9]/)
+      // Once a song is done the speed graph has some history worth a picture.
+      await expect
+        .poll(() => textOf(page.getByTestId('job-progress')), POLL)
+        .not.toBe(progressAtStart)
       await screenshot(page, 'lanes-mid-sync')
 
       await page.getByTestId('job-pause').click()

@@ -11,7 +11,7 @@ export const POLL = { timeout: 20_000, interval: 200 } as const
 function screenReady(page: Page, screen: Screen): Locator {
   switch (screen) {
     case 'sync':
-      return page.getByTestId('lane-downloaders')
+      return page.getByTestId('job-state')
     case 'playlists':
       return page.getByTestId('playlist-list')
     case 'review':
