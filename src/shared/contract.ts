@@ -227,6 +227,9 @@ export const isEventChannel = (name: string): name is EventChannel =>
 export const DROP_CHANNELS = ['drop:preview', 'drop:apply'] as const
 export type DropChannel = (typeof DROP_CHANNELS)[number]
 
+/** Desktop-only: shows a song's library file in the system's file manager. */
+export const REVEAL_CHANNEL = 'song:reveal'
+
 /** The files a drop could import (or did), and one message per refused file, naming it. */
 export interface DropOutcome {
   accepted: ImportSummary[]
