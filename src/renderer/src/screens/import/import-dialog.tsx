@@ -25,9 +25,10 @@ export function ImportDialog() {
     if (phase !== 'idle' && !element.open) element.showModal()
     if (phase === 'idle' && element.open) element.close()
     // The main action once it is possible, else Cancel, so Enter or Escape does what is expected.
-    const next = element.querySelector<HTMLButtonElement>(
-      '.import-actions .primary:enabled, .import-actions .ls-button:enabled',
-    )
+    const actions = element.querySelector('.import-actions')
+    const next =
+      actions?.querySelector<HTMLButtonElement>('.primary:enabled') ??
+      actions?.querySelector<HTMLButtonElement>('button:enabled')
     next?.focus()
   }, [phase])
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import { useBridge } from '../../bridge-context'
 import { usePlaylistsStore } from '../../stores/playlists-store'
 import { useSongsStore } from '../../stores/songs-store'
@@ -6,10 +6,9 @@ import { ImportButton } from '../import/import-button'
 import { PlaylistList } from './playlist-list'
 import { SongsTable } from './songs-table'
 import { SongsToolbar } from './songs-toolbar'
+import { useNotice } from './use-notice'
 import { countsText } from './song-states'
 import './playlists.css'
-
-type Notice = { kind: 'ok' | 'error'; text: string } | null
 
 /** Playlists with counts per state, and the chosen one's songs. */
 export function PlaylistsScreen() {
@@ -20,7 +19,7 @@ export function PlaylistsScreen() {
   const error = usePlaylistsStore((state) => state.error)
   const { connect, select } = usePlaylistsStore((state) => state.api)
   const songsApi = useSongsStore((state) => state.api)
-  const [notice, setNotice] = useState<Notice>(null)
+  const [notice, setNotice] = useNotice()
 
   useEffect(() => connect(bridge), [bridge, connect])
   useEffect(() => songsApi.connect(bridge), [bridge, songsApi])
@@ -36,7 +35,7 @@ export function PlaylistsScreen() {
       else if (result.value.changed) setNotice({ kind: 'ok', text: 'Sync started.' })
       else setNotice({ kind: 'ok', text: 'A sync is already running; it was left as it is.' })
     },
-    [bridge],
+    [bridge, setNotice],
   )
   const onSync = useCallback((id: number) => void sync(id), [sync])
 

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { formatBytes, formatDuration } from '../../format'
+import { formatBytes, formatCount, formatDuration } from '../../format'
 import type { PlaylistSongRow } from '../../../../shared/contract'
 import { STATE_LABELS } from './song-states'
 
@@ -30,7 +30,7 @@ export const SongRow = memo(function SongRow({ row, index, top, actions }: Props
       style={{ transform: `translateY(${top}px)` }}
     >
       <span role="cell" className="number muted">
-        {row.position + 1}
+        {formatCount(row.position + 1)}
       </span>
       <span role="cell" className="song-title">
         <span className="ellipsis" title={row.name}>
@@ -52,13 +52,20 @@ export const SongRow = memo(function SongRow({ row, index, top, actions }: Props
       <span role="cell" className="ellipsis muted">
         {row.source ?? '—'}
       </span>
-      <span role="cell" className="number">
+      <span role="cell" className={row.sizeBytes === null ? 'number muted' : 'number'}>
         {row.sizeBytes === null ? '—' : formatBytes(row.sizeBytes)}
       </span>
       <span role="cell" className="song-path">
-        <span className="ellipsis muted" title={row.localPath ?? row.message ?? undefined}>
-          {row.localPath ?? row.message ?? '—'}
-        </span>
+        {row.localPath ? (
+          // Right-to-left cuts a long path at its start, keeping the file name in view.
+          <span className="ellipsis muted" dir="rtl" title={row.localPath}>
+            <bdi>{row.localPath}</bdi>
+          </span>
+        ) : (
+          <span className="ellipsis muted" title={row.message ?? undefined}>
+            {row.message ?? '—'}
+          </span>
+        )}
         {row.localPath &&
           (reveal ? (
             <button
@@ -96,7 +103,7 @@ export function PlaceholderRow({ index, top }: { index: number; top: number }) {
       style={{ transform: `translateY(${top}px)` }}
     >
       <span role="cell" className="number muted">
-        {index + 1}
+        {formatCount(index + 1)}
       </span>
       <span role="cell" className="muted">
         Loading…

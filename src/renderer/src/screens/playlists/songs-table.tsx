@@ -1,14 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useBridge } from '../../bridge-context'
 import { rowAt } from '../../stores/song-pages'
 import { useSongsStore } from '../../stores/songs-store'
 import type { PlaylistSongRow } from '../../../../shared/contract'
 import { PlaceholderRow, SongRow, type PathActions } from './song-row'
+import { useNotice } from './use-notice'
 
 const ROW_HEIGHT = 44
-
-type Notice = { kind: 'ok' | 'error'; text: string } | null
 
 /** The chosen playlist's songs; only the rows in view exist, their pages fetched on demand. */
 export function SongsTable() {
@@ -18,7 +17,7 @@ export function SongsTable() {
   const error = useSongsStore((state) => state.error)
   const ensureRange = useSongsStore((state) => state.api.ensureRange)
   const scroller = useRef<HTMLDivElement>(null)
-  const [notice, setNotice] = useState<Notice>(null)
+  const [notice, setNotice] = useNotice()
 
   // The virtualiser's methods answer differently as the list scrolls, so this component is left
   // to plain React re-rendering rather than the compiler's memoisation.
@@ -39,24 +38,27 @@ export function SongsTable() {
 
   // A new query starts at the top rather than at an offset the new rows may not reach.
   useEffect(() => {
-    if (total === null) scroller.current?.scrollTo({ top: 0 })
-  }, [total])
+    if (total === null) virtualizer.scrollToOffset(0)
+  }, [total, virtualizer])
 
-  const copy = useCallback((row: PlaylistSongRow) => {
-    if (!row.localPath) return
-    navigator.clipboard.writeText(row.localPath).then(
-      () => setNotice({ kind: 'ok', text: `Copied the path of ${row.name}` }),
-      (reason: unknown) =>
-        setNotice({ kind: 'error', text: `Could not copy the path: ${String(reason)}` }),
-    )
-  }, [])
+  const copy = useCallback(
+    (row: PlaylistSongRow) => {
+      if (!row.localPath) return
+      navigator.clipboard.writeText(row.localPath).then(
+        () => setNotice({ kind: 'ok', text: `Copied the path of ${row.name}` }),
+        (reason: unknown) =>
+          setNotice({ kind: 'error', text: `Could not copy the path: ${String(reason)}` }),
+      )
+    },
+    [setNotice],
+  )
   const reveal = useCallback(
     (row: PlaylistSongRow) => {
       void bridge.revealSong?.(row.songId).then((result) => {
         setNotice(result.ok ? null : { kind: 'error', text: result.error })
       })
     },
-    [bridge],
+    [bridge, setNotice],
   )
   const actions = useMemo<PathActions>(
     () => (bridge.revealSong ? { reveal, copy } : { copy }),
