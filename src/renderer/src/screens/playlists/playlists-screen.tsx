@@ -45,16 +45,20 @@ export function PlaylistsScreen() {
     <section className="playlists-screen" aria-labelledby="playlists-title">
       <header className="playlists-header">
         <h1 id="playlists-title">Playlists</h1>
+        {/* Beside the title rather than above the lists, so a notice never moves the table. */}
+        {notice && (
+          <p
+            role={notice.kind === 'error' ? 'alert' : 'status'}
+            className={`notice ${notice.kind}`}
+          >
+            {notice.text}
+          </p>
+        )}
         <ImportButton />
       </header>
       {error && (
         <p role="alert" className="songs-alert">
           {error}
-        </p>
-      )}
-      {notice && (
-        <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice ${notice.kind}`}>
-          {notice.text}
         </p>
       )}
       {loaded && playlists.length === 0 ? (
