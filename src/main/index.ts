@@ -10,12 +10,14 @@ import { importWithDialog } from './electron/import-dialog'
 import { dropHandlers } from './electron/drop-import'
 import { forwardEvents, registerHandlers } from './electron/ipc-handlers'
 import { createMainWindow } from './electron/main-window'
+import { revealSongHandler } from './electron/reveal-song'
 import { protectSourcePasswords, restrictWithoutKeychain } from './electron/secret-store'
 import { electronSqliteBinding } from './electron/sqlite-binding'
 import { initialStatus, watchSyncStatus } from './electron/sync-status'
 import { createTray } from './electron/tray'
 import { keepInTray, WindowKeeper } from './electron/window-keeper'
 import type { CoreEvents } from '../shared/events'
+import { REVEAL_CHANNEL } from '../shared/contract'
 
 // The composition root: every piece of logic lives in the core; this only wires it to Electron.
 if (!app.requestSingleInstanceLock()) app.quit()
@@ -68,12 +70,10 @@ app.whenReady().then(
     const home = app.getPath('userData')
     const service = openCatalog(home)
     const appService = new AppService({ service, home, bus: new EventBus<CoreEvents>() })
-    registerHandlers(
-      ipcMain,
-      buildHandlers(appService),
-      process.env.ELECTRON_RENDERER_URL,
-      dropHandlers(appService),
-    )
+    registerHandlers(ipcMain, buildHandlers(appService), process.env.ELECTRON_RENDERER_URL, {
+      ...dropHandlers(appService),
+      [REVEAL_CHANNEL]: revealSongHandler(service.library),
+    })
     forwardEvents(appService, (channel, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, payload)
     })

@@ -3,6 +3,7 @@ import {
   DROP_CHANNELS,
   EVENT_CHANNELS,
   INVOKE_CHANNELS,
+  REVEAL_CHANNEL,
   type RendererApi,
 } from '../shared/contract'
 
@@ -32,6 +33,7 @@ const api: RendererApi = {
     const paths = files.map((file) => webUtils.getPathForFile(file))
     return ipcRenderer.invoke(channel, { paths })
   },
+  revealSong: (songId) => ipcRenderer.invoke(REVEAL_CHANNEL, songId),
 }
 
 contextBridge.exposeInMainWorld('catalogsync', api)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { InvokeArgs, InvokeChannel } from './contract'
+import { SONG_STATES, type InvokeArgs, type InvokeChannel } from './contract'
 import type { SettingsView, SourceSettings } from './settings'
 import { ITEM_STATES } from './states'
 
@@ -43,6 +43,7 @@ export const INVOKE_ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>
       offset: z.int().min(0),
       limit: z.int().min(1).max(500),
       search: z.string().max(200).optional(),
+      state: z.enum(SONG_STATES).optional(),
     }),
   ]),
   'import:preview': z.tuple([upload]),

@@ -1,11 +1,18 @@
 import type { DashboardSnapshot } from './dashboard'
 import type { CoreEvents } from './events'
-import type { ItemState, StageState, StageType, StateCounts } from './states'
+import {
+  ITEM_STATES,
+  type ItemState,
+  type StageState,
+  type StageType,
+  type StateCounts,
+} from './states'
 import type { SettingsView, SourceSettings } from './settings'
 import type { CatalogStatus } from './status'
 
 /** Where a playlist's song stands: in the library, its latest sync item's state, or never synced. */
-export type SongState = ItemState | 'in_library' | 'not_synced'
+export const SONG_STATES = ['in_library', 'not_synced', ...ITEM_STATES] as const
+export type SongState = (typeof SONG_STATES)[number]
 
 export interface PlaylistSummary {
   id: number
@@ -146,7 +153,9 @@ export interface InvokeContract {
   'jobs:cancel': { args: []; result: JobControl | null }
   'playlists:list': { args: []; result: PlaylistSummary[] }
   'playlists:songs': {
-    args: [{ playlistId: number; offset: number; limit: number; search?: string }]
+    args: [
+      { playlistId: number; offset: number; limit: number; search?: string; state?: SongState },
+    ]
     result: PlaylistSongsPage
   }
   'import:preview': { args: [ImportUpload]; result: ImportSummary }
@@ -218,6 +227,9 @@ export const isEventChannel = (name: string): name is EventChannel =>
 export const DROP_CHANNELS = ['drop:preview', 'drop:apply'] as const
 export type DropChannel = (typeof DROP_CHANNELS)[number]
 
+/** Desktop-only: shows a song's library file in the system's file manager. */
+export const REVEAL_CHANNEL = 'song:reveal'
+
 /** The files a drop could import (or did), and one message per refused file, naming it. */
 export interface DropOutcome {
   accepted: ImportSummary[]
@@ -233,4 +245,6 @@ export interface RendererApi {
   on<E extends EventChannel>(event: E, listener: (payload: EventContract[E]) => void): () => void
   /** Electron only: previews or imports dropped files (their paths never reach the page). */
   dropFiles?(channel: DropChannel, files: readonly File[]): Promise<Result<DropOutcome>>
+  /** Electron only: shows the song's library file in the system's file manager. */
+  revealSong?(songId: number): Promise<Result<void>>
 }

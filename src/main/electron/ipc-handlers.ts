@@ -2,13 +2,11 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import type { AppService } from '../core/app/app-service'
 import type { Handlers } from '../core/app/handlers'
 import {
-  DROP_CHANNELS,
   EVENT_CHANNELS,
   INVOKE_CHANNELS,
-  type DropChannel,
   type EventChannel,
+  type Result,
 } from '../../shared/contract'
-import type { DropHandler } from './drop-import'
 
 /** Only our own renderer (a file:// page, or the dev server) may call the service. */
 export function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl?: string): boolean {
@@ -18,16 +16,19 @@ export function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl?: string
 
 type AnyHandler = (...args: unknown[]) => unknown
 
-/** Registers the contract's channels (and the desktop-only drop channels) behind the sender check. */
+/** A desktop-only channel (drops, revealing a file): one raw argument in, a Result out. */
+export type DesktopHandler = (raw?: unknown) => Promise<Result<unknown>>
+
+/** Registers the contract's channels (and the desktop-only ones) behind the sender check. */
 export function registerHandlers(
   ipcMain: IpcMain,
   handlers: Handlers,
   devServerUrl?: string,
-  drops?: Record<DropChannel, DropHandler>,
+  desktop: Record<string, DesktopHandler> = {},
 ) {
   const all: [string, AnyHandler][] = [
     ...INVOKE_CHANNELS.map((c): [string, AnyHandler] => [c, handlers[c] as AnyHandler]),
-    ...(drops ? DROP_CHANNELS.map((c): [string, AnyHandler] => [c, drops[c] as AnyHandler]) : []),
+    ...Object.entries(desktop),
   ]
   for (const [channel, handler] of all) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {

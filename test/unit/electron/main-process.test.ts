@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { ELECTRON_SQLITE_BINDING } from '../../../src/main/electron/sqlite-binding'
 import { migrations } from '../../../src/main/core/db/migrations'
-import { DROP_CHANNELS, INVOKE_CHANNELS } from '../../../src/shared/contract'
+import { DROP_CHANNELS, INVOKE_CHANNELS, REVEAL_CHANNEL } from '../../../src/shared/contract'
 
 type Handler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown
 
@@ -200,7 +200,7 @@ describe('the Electron main process', () => {
 
   it('registers every contract channel and rejects invalid payloads with a message', async () => {
     expect([...electron.handlers.keys()].sort()).toEqual(
-      [...INVOKE_CHANNELS, ...DROP_CHANNELS].sort(),
+      [...INVOKE_CHANNELS, ...DROP_CHANNELS, REVEAL_CHANNEL].sort(),
     )
     const handler = electron.handlers.get('playlists:songs')!
     const result = await handler(

@@ -57,3 +57,14 @@ describe('dropping files on the window', () => {
     await expect(dropAny('status:get', files)).rejects.toThrow(/Unknown channel status:get/)
   })
 })
+
+describe('revealing a song', () => {
+  it('asks the main process on its own channel, with the song id only', async () => {
+    await import('../../../src/preload/index')
+    const api = exposed.apis.get('catalogsync') as Required<RendererApi>
+    exposed.invoke.mockReset()
+    exposed.invoke.mockResolvedValue({ ok: true, value: undefined })
+    await expect(api.revealSong(7)).resolves.toEqual({ ok: true, value: undefined })
+    expect(exposed.invoke).toHaveBeenCalledWith('song:reveal', 7)
+  })
+})

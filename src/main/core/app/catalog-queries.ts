@@ -6,7 +6,6 @@ import type {
   PlaylistSummary,
   SongState,
 } from '../../../shared/contract'
-import type { ItemState } from '../../../shared/states'
 
 /** A song's state: in the library wins, else its newest sync item's state, else never synced. */
 const SONG_STATE_SQL = `CASE
@@ -55,6 +54,7 @@ export interface SongsQuery {
   offset: number
   limit: number
   search?: string
+  state?: SongState
 }
 
 interface SongRecord {
@@ -68,46 +68,58 @@ interface SongRecord {
   sizeBytes: number | null
   root: string | null
   relativePath: string | null
-  itemState: ItemState | null
+  state: SongState
   message: string | null
 }
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
-/** One page of a playlist's songs, in playlist order, optionally filtered by a search text. */
+const SEARCH_SQL = `AND (s.name LIKE @search ESCAPE '\\' OR s.singers LIKE @search ESCAPE '\\'
+            OR s.album LIKE @search ESCAPE '\\')`
+
+/** The songs' positions, each with its newest active file and newest item, and its state. */
+const withStateSql = (where: string) => `SELECT ps.position, s.id AS songId, s.name, s.singers,
+         s.album, s.duration_ms AS durationMs, f.source_id AS source,
+         coalesce(f.size_bytes, s.file_size_bytes) AS sizeBytes, b.root,
+         f.relative_path AS relativePath, i.message,
+         CASE WHEN b.root IS NOT NULL THEN 'in_library'
+              ELSE coalesce(i.state, 'not_synced') END AS state
+  FROM playlist_songs ps
+  JOIN songs s ON s.id = ps.song_id
+  LEFT JOIN local_files f ON f.id = (SELECT max(id) FROM local_files
+                                     WHERE song_id = s.id AND active = 1)
+  LEFT JOIN storage_backends b ON b.id = f.backend_id
+  LEFT JOIN stage_items i ON i.id = (SELECT max(id) FROM stage_items WHERE song_id = s.id)
+  ${where}`
+
+/** One page of a playlist's songs in playlist order, optionally filtered by a text and a state. */
 export function playlistSongs(db: CatalogDatabase, query: SongsQuery): PlaylistSongsPage {
   const search = query.search?.trim() ? likePattern(query.search.trim()) : null
-  const filter = search
-    ? `AND (s.name LIKE @search ESCAPE '\\' OR s.singers LIKE @search ESCAPE '\\'
-            OR s.album LIKE @search ESCAPE '\\')`
-    : ''
-  const params = { playlistId: query.playlistId, search }
-  const total = db
-    .prepare<[typeof params], { n: number }>(
-      `SELECT count(*) AS n FROM playlist_songs ps JOIN songs s ON s.id = ps.song_id
-       WHERE ps.playlist_id = @playlistId ${filter}`,
-    )
-    .get(params)
-  const rows = db
-    .prepare<[typeof params & { limit: number; offset: number }], SongRecord>(
-      `SELECT s.id AS songId, ps.position, s.name, s.singers, s.album, s.duration_ms AS durationMs,
-              f.source_id AS source, coalesce(f.size_bytes, s.file_size_bytes) AS sizeBytes,
-              b.root, f.relative_path AS relativePath, i.state AS itemState, i.message
-       FROM playlist_songs ps
-       JOIN songs s ON s.id = ps.song_id
-       LEFT JOIN local_files f ON f.id = (SELECT max(id) FROM local_files
-                                          WHERE song_id = s.id AND active = 1)
-       LEFT JOIN storage_backends b ON b.id = f.backend_id
-       LEFT JOIN stage_items i ON i.id = (SELECT max(id) FROM stage_items WHERE song_id = s.id)
-       WHERE ps.playlist_id = @playlistId ${filter}
-       ORDER BY ps.position LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: query.limit, offset: query.offset })
-  return { total: total?.n ?? 0, songs: rows.map(toSongRow) }
+  const where = `WHERE ps.playlist_id = @playlistId ${search ? SEARCH_SQL : ''}`
+  const matching = `FROM playlist_songs ps JOIN songs s ON s.id = ps.song_id ${where}`
+  const params = { playlistId: query.playlistId, search, state: query.state ?? null }
+  const page = { ...params, limit: query.limit, offset: query.offset }
+  // The state is derived per song, so filtering by it derives every song's; without that filter
+  // only the page's songs are looked up, which keeps a 50,000-song playlist quick to scroll.
+  const [countSql, pageSql] = query.state
+    ? [
+        `SELECT count(*) AS n FROM (${withStateSql(where)}) WHERE state = @state`,
+        `SELECT * FROM (${withStateSql(where)}) WHERE state = @state
+         ORDER BY position LIMIT @limit OFFSET @offset`,
+      ]
+    : [
+        `SELECT count(*) AS n ${matching}`,
+        `${withStateSql(`WHERE ps.playlist_id = @playlistId AND ps.position IN
+           (SELECT ps.position ${matching} ORDER BY ps.position LIMIT @limit OFFSET @offset)`)}
+         ORDER BY ps.position`,
+      ]
+  const total = db.prepare<[typeof params], { n: number }>(countSql).get(params)
+  const songs = db.prepare<[typeof page], SongRecord>(pageSql).all(page)
+  return { total: total?.n ?? 0, songs: songs.map(toSongRow) }
 }
 
 function toSongRow(row: SongRecord): PlaylistSongRow {
-  const { root, relativePath, itemState, ...rest } = row
+  const { root, relativePath, ...rest } = row
   const localPath = root !== null && relativePath !== null ? join(root, relativePath) : null
-  return { ...rest, localPath, state: localPath ? 'in_library' : (itemState ?? 'not_synced') }
+  return { ...rest, localPath }
 }

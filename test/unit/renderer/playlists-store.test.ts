@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { usePlaylistsStore } from '../../../src/renderer/src/stores/playlists-store'
+import type { PlaylistSummary, Result } from '../../../src/shared/contract'
+import { deferred, fakeBridge } from './fake-bridge'
+
+const playlist = (id: number, name: string): PlaylistSummary => ({
+  id,
+  name,
+  sourceFormat: 'm3u',
+  platform: null,
+  importedAt: 0,
+  lastSyncedAt: null,
+  songs: 2,
+  counts: { not_synced: 2 },
+})
+
+beforeEach(() =>
+  usePlaylistsStore.setState({ playlists: [], loaded: false, selectedId: null, error: null }),
+)
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('the playlists store', () => {
+  it('subscribes before it fetches, and selects the first playlist', async () => {
+    const order: string[] = []
+    const { bridge } = fakeBridge(async () => {
+      order.push('fetch')
+      return { ok: true, value: [playlist(1, 'A'), playlist(2, 'B')] }
+    })
+    const on = bridge.on.bind(bridge)
+    bridge.on = (event, listener) => {
+      order.push(`on ${event}`)
+      return on(event, listener)
+    }
+    const off = usePlaylistsStore.getState().api.connect(bridge)
+    await flush()
+    expect(order).toEqual(['on playlists', 'on job', 'on items', 'fetch'])
+    expect(usePlaylistsStore.getState()).toMatchObject({ loaded: true, selectedId: 1 })
+    off()
+  })
+
+  it('drops a reply that arrives after a newer one', async () => {
+    const replies = [deferred<Result<PlaylistSummary[]>>(), deferred<Result<PlaylistSummary[]>>()]
+    let n = 0
+    const { bridge } = fakeBridge(() => replies[n++]!.promise)
+    const { refresh } = usePlaylistsStore.getState().api
+    const older = refresh(bridge)
+    const newer = refresh(bridge)
+    replies[1]!.resolve({ ok: true, value: [playlist(2, 'New')] })
+    await newer
+    replies[0]!.resolve({ ok: true, value: [playlist(1, 'Old')] })
+    await older
+    expect(usePlaylistsStore.getState().playlists.map((p) => p.name)).toEqual(['New'])
+  })
+
+  it('refreshes on an import at once and on sync events at most once a second', async () => {
+    vi.useFakeTimers()
+    const { bridge, calls, emit, listening } = fakeBridge(async () => ({ ok: true, value: [] }))
+    const off = usePlaylistsStore.getState().api.connect(bridge)
+    expect(calls).toHaveLength(1)
+    emit('playlists', { playlistIds: [1] })
+    expect(calls).toHaveLength(2)
+    for (let i = 0; i < 20; i++) emit('items', { jobId: 1, changes: [] })
+    expect(calls).toHaveLength(3)
+    vi.advanceTimersByTime(1000)
+    expect(calls).toHaveLength(4)
+    off()
+    expect(listening('items')).toBe(0)
+    vi.useRealTimers()
+  })
+
+  it('keeps the chosen playlist while it exists, and shows the service error', async () => {
+    let answer: Result<PlaylistSummary[]> = {
+      ok: true,
+      value: [playlist(1, 'A'), playlist(2, 'B')],
+    }
+    const { bridge } = fakeBridge(async () => answer)
+    const { refresh, select } = usePlaylistsStore.getState().api
+    await refresh(bridge)
+    select(2)
+    await refresh(bridge)
+    expect(usePlaylistsStore.getState().selectedId).toBe(2)
+    answer = { ok: false, error: 'playlists:list: catalog is locked' }
+    await refresh(bridge)
+    expect(usePlaylistsStore.getState().error).toBe('playlists:list: catalog is locked')
+  })
+})
