@@ -69,11 +69,9 @@ export const ReviewRow = memo(function ReviewRow({ item, store }: RowProps) {
       </div>
       <p className="problem-reason" data-testid="problem-reason">
         {item.message ?? 'No reason was recorded'}
-        {item.sourceId && (
-          <span className="problem-source"> · candidates from {item.sourceId}</span>
-        )}
       </p>
-      <table className="candidates" aria-labelledby={headingId}>
+      <table className="candidates" aria-describedby={headingId}>
+        <caption>Candidates{item.sourceId ? ` from ${item.sourceId}` : ''}</caption>
         <thead>
           <tr>
             <th scope="col">Title</th>
