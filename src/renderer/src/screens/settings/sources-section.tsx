@@ -5,7 +5,9 @@ import {
   PointerSensor,
   useSensor,
   useSensors,
+  type Announcements,
   type DragEndEvent,
+  type UniqueIdentifier,
 } from '@dnd-kit/core'
 import {
   SortableContext,
@@ -32,6 +34,22 @@ export function SourcesSection({ store }: { store: SettingsStore }) {
     useSensor(PointerSensor),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   )
+
+  // Announced with the sources' ids, not the rows' internal keys.
+  const idOf = (key: UniqueIdentifier) =>
+    sources.find((source) => source.key === key)?.entry.id ?? String(key)
+  const positionOf = (key: UniqueIdentifier) =>
+    sources.findIndex((source) => source.key === key) + 1
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up source ${idOf(active.id)}.`,
+    onDragOver: ({ active, over }) =>
+      over ? `Source ${idOf(active.id)} is over position ${positionOf(over.id)}.` : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `Source ${idOf(active.id)} dropped at position ${positionOf(over.id)}.`
+        : `Source ${idOf(active.id)} dropped.`,
+    onDragCancel: ({ active }) => `Moving source ${idOf(active.id)} was canceled.`,
+  }
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return
@@ -71,7 +89,12 @@ export function SourcesSection({ store }: { store: SettingsStore }) {
         Tried from top to bottom for each song. Drag a row by its handle (or focus the handle and
         use Space and the arrow keys), or use the arrows.
       </p>
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        accessibility={{ announcements }}
+        onDragEnd={onDragEnd}
+      >
         <SortableContext
           items={sources.map((source) => source.key)}
           strategy={verticalListSortingStrategy}
