@@ -35,6 +35,8 @@ describe('the settings store', () => {
     expect(isDirty(store.getState())).toBe(false)
     store.getState().api.edit({ downloaders: '6', keepInTray: false })
     expect(isDirty(store.getState())).toBe(true)
+    await store.getState().api.open()
+    expect(store.getState().draft!.downloaders).toBe('6')
     store.getState().api.reset()
     expect(isDirty(store.getState())).toBe(false)
 

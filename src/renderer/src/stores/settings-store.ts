@@ -38,6 +38,8 @@ export interface SettingsState {
   tests: Record<string, SourceTest>
   api: {
     load(): Promise<void>
+    /** Loads the settings unless there are unsaved edits to come back to. */
+    open(): Promise<void>
     edit(fields: Partial<DraftFields>): void
     /** Adds a source (`key` null) or replaces the one with `key`. */
     putSource(key: string | null, entry: SourceSettings): void
@@ -46,6 +48,7 @@ export interface SettingsState {
     testSource(key: string): Promise<void>
     reset(): void
     save(): Promise<void>
+    /** Drops pending work when the screen closes; the draft stays. */
     dispose(): void
   }
 }
@@ -54,6 +57,15 @@ export type SettingsStore = StoreApi<SettingsState>
 
 export const isDirty = (state: Pick<SettingsState, 'draft' | 'initial'>): boolean =>
   !jsonEqual(state.draft, state.initial)
+
+const stores = new WeakMap<Bridge, SettingsStore>()
+
+/** One settings form per window, so edits survive a visit to another screen. */
+export function settingsStoreFor(bridge: Bridge): SettingsStore {
+  const store = stores.get(bridge) ?? createSettingsStore(bridge)
+  stores.set(bridge, store)
+  return store
+}
 
 /** The settings form: the saved settings, the edits on top, and the live layout example. */
 export function createSettingsStore(bridge: Bridge): SettingsStore {
@@ -115,6 +127,12 @@ export function createSettingsStore(bridge: Bridge): SettingsStore {
           if (!result.ok) return set({ loadError: result.error })
           set({ loadError: null })
           loadSettings(result.value)
+        },
+        async open() {
+          const { draft } = get()
+          if (!draft || !isDirty(get())) return get().api.load()
+          // A layout example still on its way when the screen closed was dropped.
+          await showExample(draft.layout)
         },
         edit(fields) {
           const { draft, fieldErrors } = get()
