@@ -9,11 +9,26 @@ import type {
 } from '../../../src/shared/contract'
 
 type Answer = (channel: InvokeChannel, args: unknown[]) => Promise<Result<unknown>>
+type Handler<C extends InvokeChannel> = (
+  ...args: InvokeArgs<C>
+) => Result<InvokeResult<C>> | Promise<Result<InvokeResult<C>>>
+type Handlers = { [C in InvokeChannel]?: Handler<C> }
 
-/** A Bridge whose invokes are answered by `answer` and whose events a test emits. */
-export function fakeBridge(answer: Answer) {
+/**
+ * A Bridge whose invokes are answered by one function or per channel by `handlers` (unfaked
+ * channels fail), recording every call; a test emits its events.
+ */
+export function fakeBridge(answers: Answer | Handlers) {
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>()
   const calls: { channel: InvokeChannel; args: unknown[] }[] = []
+  const answer: Answer =
+    typeof answers === 'function'
+      ? answers
+      : async (channel, args) => {
+          const handler = answers[channel] as ((...a: unknown[]) => unknown) | undefined
+          if (!handler) return { ok: false, error: `${channel}: not faked` }
+          return (await handler(...args)) as Result<unknown>
+        }
   const bridge: Bridge = {
     invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>) {
       calls.push({ channel, args })
@@ -33,6 +48,8 @@ export function fakeBridge(answer: Answer) {
   const listening = (event: EventChannel) => listeners.get(event)?.size ?? 0
   return { bridge, calls, emit, listening }
 }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
 
 /** A promise the test resolves when it wants, to play replies out of order. */
 export function deferred<T>() {

@@ -1,9 +1,87 @@
+import { useEffect, useState } from 'react'
+import { useStore } from 'zustand'
 import type { ProblemKind } from '../../../../shared/contract'
+import { useBridge } from '../../bridge-context'
+import { formatCount } from '../../format'
+import { createProblemsStore, type ProblemsStore } from '../../stores/problems-store'
+import { throttle } from '../../stores/timing'
+import { FailedRow } from './failed-row'
+import { ProblemsPager } from './problems-pager'
+import { RetryToolbar } from './retry-toolbar'
+import { ReviewRow } from './review-row'
+import './problems-screen.css'
 
+const TITLES: Record<ProblemKind, string> = { review: 'Needs review', failed: 'Failed' }
+const EMPTY: Record<ProblemKind, string> = {
+  review: 'Nothing needs review: every match of the newest sync was strong enough.',
+  failed: 'No failed songs in the newest sync.',
+}
+
+/** Keeps the store fresh while the screen is open: on opening, and on item and job events. */
+function useProblemsFeed(store: ProblemsStore, kind: ProblemKind): void {
+  const bridge = useBridge()
+  useEffect(() => {
+    const { api } = store.getState()
+    const refresh = throttle(() => void api.refresh(), 1000)
+    // Subscribe first, so no change between the fetch and the subscription is missed.
+    const unsubscribe = [bridge.on('items', refresh), bridge.on('job', refresh)]
+    void api.open(kind)
+    return () => {
+      refresh.cancel()
+      unsubscribe.forEach((off) => off())
+    }
+  }, [bridge, store, kind])
+}
+
+/** The newest sync's weak matches to review, or its failed songs to retry. */
 export function ProblemsScreen({ kind }: { kind: ProblemKind }) {
+  const bridge = useBridge()
+  const [store] = useState(() => createProblemsStore(bridge, kind))
+  useProblemsFeed(store, kind)
+  const total = useStore(store, (s) => s.total)
+  const items = useStore(store, (s) => s.items)
+  const loaded = useStore(store, (s) => s.loaded)
+  const error = useStore(store, (s) => s.error)
+  const notice = useStore(store, (s) => s.notice)
+  const shownKind = useStore(store, (s) => s.kind)
+  // Until the store caught up with a changed kind, its items belong to the other screen.
+  const current = shownKind === kind
+
   return (
-    <section aria-labelledby="problems-title">
-      <h1 id="problems-title">{kind === 'review' ? 'Needs review' : 'Failed'}</h1>
+    <section className="problems" aria-labelledby="problems-title">
+      <header className="problems-head">
+        <h1 id="problems-title">
+          {TITLES[kind]}{' '}
+          <span className="problems-count" data-testid="problems-total">
+            {current ? formatCount(total) : '…'}
+          </span>
+        </h1>
+        {kind === 'failed' && <RetryToolbar store={store} />}
+      </header>
+      {error && (
+        <p role="alert" className="problems-error" data-testid="problems-error">
+          {error}
+        </p>
+      )}
+      <p role="status" className="problems-notice">
+        {notice}
+      </p>
+      {current && loaded && items.length === 0 && (
+        <p className="problems-empty" data-testid="problems-empty">
+          {EMPTY[kind]}
+        </p>
+      )}
+      <ul className="problems-list" data-testid="problems-list" aria-labelledby="problems-title">
+        {current &&
+          items.map((item) =>
+            kind === 'review' ? (
+              <ReviewRow key={item.itemId} item={item} store={store} />
+            ) : (
+              <FailedRow key={item.itemId} item={item} store={store} />
+            ),
+          )}
+      </ul>
+      <ProblemsPager store={store} />
     </section>
   )
 }
