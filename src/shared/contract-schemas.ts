@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { InvokeArgs, InvokeChannel } from './contract'
+import { REMOVAL_POLICIES } from './removal-policy'
 import { ITEM_STATES } from './states'
 
 const id = z.int().min(1)
@@ -36,6 +37,9 @@ export const INVOKE_ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>
       limit: z.int().min(1).max(500),
       search: z.string().max(200).optional(),
     }),
+  ]),
+  'playlists:set-removal-policy': z.tuple([
+    z.strictObject({ playlistId: id, policy: z.enum(REMOVAL_POLICIES) }),
   ]),
   'import:preview': z.tuple([upload]),
   'import:apply': z.tuple([upload]),

@@ -1,6 +1,7 @@
 import type { DashboardSnapshot } from './dashboard'
 import type { CoreEvents } from './events'
 import type { ItemState, StageState, StageType, StateCounts } from './states'
+import type { RemovalPolicy } from './removal-policy'
 import type { CatalogStatus } from './status'
 
 /** Where a playlist's song stands: in the library, its latest sync item's state, or never synced. */
@@ -13,6 +14,8 @@ export interface PlaylistSummary {
   platform: string | null
   importedAt: number
   lastSyncedAt: number | null
+  /** What a sync does with the files of songs a re-import dropped from this playlist. */
+  removalPolicy: RemovalPolicy
   songs: number
   counts: Partial<Record<SongState, number>>
 }
@@ -107,6 +110,10 @@ export interface InvokeContract {
     args: [{ playlistId: number; offset: number; limit: number; search?: string }]
     result: PlaylistSongsPage
   }
+  'playlists:set-removal-policy': {
+    args: [{ playlistId: number; policy: RemovalPolicy }]
+    result: PlaylistSummary
+  }
   'import:preview': { args: [ImportUpload]; result: ImportSummary }
   'import:apply': { args: [ImportUpload]; result: ImportSummary }
   'items:retry': { args: [{ itemIds?: number[] }?]; result: JobControl | null }
@@ -131,6 +138,7 @@ export const INVOKE_CHANNELS = [
   'jobs:cancel',
   'playlists:list',
   'playlists:songs',
+  'playlists:set-removal-policy',
   'import:preview',
   'import:apply',
   'items:retry',

@@ -202,9 +202,20 @@ export class OpsRepository {
 
   markItemSucceeded(itemId: number, result: JsonObject | null = null): StageItem {
     return this.moveItem(itemId, 'succeeded', {
+      from: ['downloading'],
       resultJson: result === null ? null : JSON.stringify(result),
       leaseExpiresAt: null,
       message: null,
+    })
+  }
+
+  /** The song's file was found in the library while resolving: nothing to download. */
+  markItemFound(itemId: number, message: string, result: JsonObject): StageItem {
+    return this.moveItem(itemId, 'succeeded', {
+      from: ['resolving'],
+      resultJson: JSON.stringify(result),
+      leaseExpiresAt: null,
+      message,
     })
   }
 
