@@ -158,7 +158,8 @@ describe('checking the library first', () => {
     expect(requests).toEqual(['GET /new.mp3'])
   })
 
-  it('never adopts a file the catalog holds for another song', async () => {
+  it('never adopts a file the catalog holds for another song, nor one without artists', async () => {
+    await tone(join(library.dir, 'extra/lonely.mp3'), { title: 'Lonely', artist: '' })
     const { library: files, catalog } = temp.service
     const backend = files.ensureLocalBackend(library.dir)
     const owner = catalog.upsertSong({ name: 'Creep (demo)', artists: ['Radiohead'] }).song.id
@@ -173,10 +174,11 @@ describe('checking the library first', () => {
     playlistOf([
       { title: 'Creep', artist: 'Radiohead' },
       { title: 'Karma Police', artist: 'Radiohead' },
+      { title: 'Lonely', artist: 'Someone' },
     ])
     const summary = await sync()
-    expect(summary.counts.succeeded).toBe(2)
-    expect(requests.sort()).toEqual(['GET /song-0.mp3', 'GET /song-1.mp3'])
+    expect(summary.counts.succeeded).toBe(3)
+    expect(requests.sort()).toEqual(['GET /song-0.mp3', 'GET /song-1.mp3', 'GET /song-2.mp3'])
     expect(files.songAtPath(backend.id, 'Radiohead/Pablo Honey/02 - Creep.ogg')).toBe(owner)
     expect(files.songAtPath(backend.id, 'Radiohead/OK Computer/06 - Karma Police.flac')).toBe(other)
   })

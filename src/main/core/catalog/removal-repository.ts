@@ -63,13 +63,4 @@ export class RemovalRepository {
       )
       .run(jobId, action.songId, action.action, action.fromPath, action.toPath, this.now())
   }
-
-  actionsOf(jobId: number): RemovalAction[] {
-    return this.db
-      .prepare<[number], RemovalAction>(
-        `SELECT song_id AS songId, action, from_path AS fromPath, to_path AS toPath
-         FROM removal_actions WHERE job_id = ? ORDER BY id`,
-      )
-      .all(jobId)
-  }
 }

@@ -5,7 +5,7 @@ import type { LocalFile, StorageBackend } from '../catalog/types'
 import { systemClock, type Clock } from '../clock'
 import type { CatalogDatabase } from '../db/catalog-database'
 import { songQuery } from '../download/song-query'
-import { chooseMatch, type MatchOptions } from '../matching/choose'
+import { chooseMatch } from '../matching/choose'
 import { scoreCandidate } from '../matching/score'
 import { titleParts } from '../matching/title-parts'
 import type { DownloadRow } from '../ops/types'
@@ -27,7 +27,6 @@ export interface LibraryCheckOptions {
   db: CatalogDatabase
   library: LibraryRepository
   clock?: Clock
-  match?: MatchOptions
 }
 
 const isrcKey = (isrc: string | null | undefined) =>
@@ -121,7 +120,7 @@ export class LibraryCheck {
     const byTitle = (this.byTitle.get(titleParts(query.title).core) ?? []).filter(
       (entry) => entry.artists.length > 0 && !this.ownedByOtherSong(entry, songId),
     )
-    const choice = chooseMatch(query, byTitle, this.options.match)
+    const choice = chooseMatch(query, byTitle)
     return choice.kind === 'match' ? [choice.candidate] : []
   }
 
