@@ -133,15 +133,17 @@ export class LibraryCheck {
     return owner !== null && owner !== songId
   }
 
+  /** Adopts the file if it is still there and readable; a file that is not is passed over. */
   private async record(songId: number, entry: Entry): Promise<LocalFile | null> {
     const info = await stat(entry.file.path).catch(() => null)
-    if (!info?.isFile()) return null
+    const contentHash = info?.isFile() ? await hashFile(entry.file.path).catch(() => null) : null
+    if (!info || contentHash === null) return null
     return this.options.library.adoptLocalFile({
       songId,
       backendId: entry.backend.id,
       relativePath: relativePathOf(entry),
       sizeBytes: info.size,
-      contentHash: await hashFile(entry.file.path),
+      contentHash,
       sourceId: LIBRARY_SOURCE_ID,
     })
   }
