@@ -124,6 +124,11 @@ describe('checking the library first', () => {
     expect(summary.state).toBe('succeeded')
     expect(summary.counts.succeeded).toBe(4)
     expect(requests).toEqual([])
+    // Nothing was transferred: the job's byte count stays at zero.
+    expect(temp.service.stats.jobTransfers(summary.jobId)).toEqual({
+      bytes: 0,
+      bySource: { '(library)': 4 },
+    })
     expect(itemMessages()).toEqual([
       { state: 'succeeded', message: 'found in library: Adele/25/01 - Hello.mp3' },
       { state: 'succeeded', message: 'found in library: Björk/Homogenic/02 - Jóga.flac' },
@@ -132,10 +137,10 @@ describe('checking the library first', () => {
     ])
     const files = ids.map((id) => temp.service.library.activeLocalFiles(id))
     expect(files.map((list) => list.map((file) => file.sourceId))).toEqual([
-      ['library'],
-      ['library'],
-      ['library'],
-      ['library'],
+      ['(library)'],
+      ['(library)'],
+      ['(library)'],
+      ['(library)'],
     ])
     expect(files[0]?.[0]?.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/)
     // Linked where they are: nothing copied (only the playlist file is new).

@@ -15,8 +15,11 @@ import { refreshIndex, type IndexStats } from '../sources/local/local-indexer'
 import type { Candidate, SongQuery } from '../sources/types'
 import { hashFile } from './verify-library'
 
-/** The source recorded for a file that was found in the library rather than downloaded. */
-export const LIBRARY_SOURCE_ID = 'library'
+/**
+ * The source recorded for a file found in the library rather than downloaded; the brackets
+ * keep it apart from every configured source's id, which may only hold letters, digits, `._-`.
+ */
+export const LIBRARY_SOURCE_ID = '(library)'
 
 /** The library's own rows of the `local_index` table; `:` never occurs in a source id. */
 const indexIdOf = (backend: StorageBackend) => `library:${backend.id}`
