@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SONG_STATES, type InvokeArgs, type InvokeChannel } from './contract'
 import type { SettingsView, SourceSettings } from './settings'
+import { REMOVAL_POLICIES } from './removal-policy'
 import { ITEM_STATES } from './states'
 
 const id = z.int().min(1)
@@ -45,6 +46,9 @@ export const INVOKE_ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>
       search: z.string().max(200).optional(),
       state: z.enum(SONG_STATES).optional(),
     }),
+  ]),
+  'playlists:set-removal-policy': z.tuple([
+    z.strictObject({ playlistId: id, policy: z.enum(REMOVAL_POLICIES) }),
   ]),
   'import:preview': z.tuple([upload]),
   'import:apply': z.tuple([upload]),

@@ -8,6 +8,7 @@ import {
   type StateCounts,
 } from './states'
 import type { SettingsView, SourceSettings } from './settings'
+import type { RemovalPolicy } from './removal-policy'
 import type { CatalogStatus } from './status'
 
 /** Where a playlist's song stands: in the library, its latest sync item's state, or never synced. */
@@ -21,6 +22,8 @@ export interface PlaylistSummary {
   platform: string | null
   importedAt: number
   lastSyncedAt: number | null
+  /** What a sync does with the files of songs a re-import dropped from this playlist. */
+  removalPolicy: RemovalPolicy
   songs: number
   counts: Partial<Record<SongState, number>>
 }
@@ -158,6 +161,10 @@ export interface InvokeContract {
     ]
     result: PlaylistSongsPage
   }
+  'playlists:set-removal-policy': {
+    args: [{ playlistId: number; policy: RemovalPolicy }]
+    result: PlaylistSummary
+  }
   'import:preview': { args: [ImportUpload]; result: ImportSummary }
   'import:apply': { args: [ImportUpload]; result: ImportSummary }
   'items:retry': { args: [{ itemIds?: number[] }?]; result: JobControl | null }
@@ -190,6 +197,7 @@ export const INVOKE_CHANNELS = [
   'jobs:cancel',
   'playlists:list',
   'playlists:songs',
+  'playlists:set-removal-policy',
   'import:preview',
   'import:apply',
   'items:retry',

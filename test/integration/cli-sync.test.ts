@@ -77,7 +77,9 @@ describe('catalogsync sync', () => {
     ).toBe(3)
     const log = run.err.join('\n')
     expect(log).toMatch(/^Starting sync job #1: 21 songs/m)
-    expect(log).toMatch(/20 downloaded .*, 0 already in the library, 1 failed/)
+    expect(log).toMatch(
+      /20 downloaded .*, 0 found in the library folders, 0 already in the library, 1 failed/,
+    )
     expect(log).toMatch(/failed: Not On Any Server \/ Nobody: demo: /)
     expect(log).toMatch(/playlist .*\.m3u8: 20 songs, 1 not in the library yet$/m)
     expect(countFiles(library)).toBe(20)

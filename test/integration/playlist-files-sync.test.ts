@@ -32,4 +32,17 @@ describe('playlist files after a sync', () => {
       expect(existsSync(resolve(dirname(path), location))).toBe(true)
     }
   })
+
+  it('writes them to the playlist folder the settings name', async () => {
+    seedDemoPlaylist(demo.temp, 2, { name: 'Short' })
+    const root = join(demo.temp.dir, 'library')
+    const summary = await runDemoSync(demo, {
+      ...demoSettings(demo, [root]),
+      playlistFolder: 'Lists/M3U',
+    })
+    const path = join(root, 'Lists', 'M3U', 'Short.m3u8')
+    expect(summary.playlistFiles?.map((file) => file.path)).toEqual([path])
+    expect(readFileSync(path, 'utf8').match(/^\.\.\/\.\.\//gm)).toHaveLength(2)
+    expect(existsSync(join(root, 'Playlists'))).toBe(false)
+  })
 })

@@ -5,6 +5,7 @@ import type { Command, OptionSpec, ParsedCommandLine } from './command'
 import { demoCommand } from './commands/demo'
 import { importCommand } from './commands/import'
 import { inspectCommand } from './commands/inspect'
+import { playlistsCommand } from './commands/playlists'
 import { serveCommand } from './commands/serve'
 import { settingsCommand } from './commands/settings'
 import { statusCommand } from './commands/status'
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   syncCommand,
   demoCommand,
+  playlistsCommand,
   settingsCommand,
   statusCommand,
   verifyCommand,

@@ -2,6 +2,7 @@ import { CatalogDatabase, type CatalogDatabaseOptions } from './db/catalog-datab
 import { CatalogRepository } from './catalog/catalog-repository'
 import { PlaylistRepository } from './catalog/playlist-repository'
 import { LibraryRepository } from './catalog/library-repository'
+import { RemovalRepository } from './catalog/removal-repository'
 import { SettingsRepository } from './catalog/settings-repository'
 import { OpsRepository } from './ops/ops-repository'
 import { OpsStats } from './ops/ops-stats'
@@ -20,6 +21,7 @@ export class CatalogSyncService {
   readonly catalog: CatalogRepository
   readonly playlists: PlaylistRepository
   readonly library: LibraryRepository
+  readonly removals: RemovalRepository
   readonly settings: SettingsRepository
   readonly ops: OpsRepository
   readonly stats: OpsStats
@@ -33,6 +35,7 @@ export class CatalogSyncService {
     this.catalog = new CatalogRepository(db, clock)
     this.playlists = new PlaylistRepository(db, clock)
     this.library = new LibraryRepository(db, clock)
+    this.removals = new RemovalRepository(db, clock)
     this.settings = new SettingsRepository(db, clock)
     this.ops = new OpsRepository(db, clock)
     this.stats = new OpsStats(db)

@@ -86,6 +86,36 @@ describe('the handlers', () => {
     expect(dashboard).toMatchObject({ job: null, stages: [], workers: [] })
   })
 
+  it('sets a playlist removal policy, and refuses an unknown policy or playlist', async () => {
+    value(await handlers['import:apply'](upload('road-trip-v1.m3u8')))
+    const [playlist] = value(await handlers['playlists:list']())
+    expect(playlist?.removalPolicy).toBe('keep')
+    const updated = value(
+      await handlers['playlists:set-removal-policy']({
+        playlistId: playlist!.id,
+        policy: 'archive',
+      }),
+    )
+    expect(updated).toMatchObject({ id: playlist!.id, removalPolicy: 'archive' })
+    expect(value(await handlers['playlists:list']())[0]?.removalPolicy).toBe('archive')
+    const bad = await handlers['playlists:set-removal-policy']({
+      playlistId: playlist!.id,
+      policy: 'shred',
+    })
+    expect(bad).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^playlists:set-removal-policy: argument 0\.policy/),
+    })
+    const missing = await handlers['playlists:set-removal-policy']({
+      playlistId: 999,
+      policy: 'keep',
+    })
+    expect(missing).toEqual({
+      ok: false,
+      error: 'playlists:set-removal-policy: No playlist with id 999',
+    })
+  })
+
   it('previews an upload without changing the catalog, then applies it', async () => {
     const preview = value(await handlers['import:preview'](upload('weekend.csv')))
     expect(preview.playlists[0]).toMatchObject({ created: true })

@@ -44,6 +44,28 @@ describe('sync settings', () => {
     }
   })
 
+  it('check the library first, archive to Archive and write playlists to Playlists by default', () => {
+    expect(defaultSyncSettings('/h')).toMatchObject({
+      checkLibraryFirst: true,
+      archiveFolder: 'Archive',
+      playlistFolder: 'Playlists',
+    })
+    expect(
+      parseSettingsPatch(
+        { checkLibraryFirst: false, archiveFolder: '/mnt/attic', playlistFolder: 'Lists/Mine' },
+        'settings',
+      ),
+    ).toEqual({
+      checkLibraryFirst: false,
+      archiveFolder: '/mnt/attic',
+      playlistFolder: 'Lists/Mine',
+    })
+    expect(() => parseSettingsPatch({ playlistFolder: '../Elsewhere' }, 'x.json')).toThrow(
+      'x.json: playlistFolder: must not contain ".."',
+    )
+    expect(() => parseSettingsPatch({ archiveFolder: ' ' }, 'x.json')).toThrow(/archiveFolder/)
+  })
+
   it('name an unknown top-level key', () => {
     expect(() => parseSettingsPatch({ downloaders: 2, libraryRoot: '/x' }, 'sync.json')).toThrow(
       'sync.json: unknown key "libraryRoot"',

@@ -36,6 +36,7 @@ describe('migrations', () => {
       'playlist_song_removals',
       'playlist_songs',
       'playlists',
+      'removal_actions',
       'settings',
       'songs',
       'stage_items',
@@ -120,6 +121,29 @@ describe('migrations', () => {
     expect(() => checkMigrationOrder([noop(1), noop(3)])).toThrow(/expected 2/)
     expect(() => checkMigrationOrder([noop(2)])).toThrow(/expected 1/)
     expect(() => checkMigrationOrder(migrations)).not.toThrow()
+  })
+
+  it('gives playlists of an older catalog the keep policy and keeps their removals pending', () => {
+    const path = tempPath()
+    new CatalogDatabase(path, { migrations: migrations.slice(0, 3) }).close()
+    const raw = new Database(path)
+    raw.exec(`
+      INSERT INTO playlists (id, name, imported_at) VALUES (1, 'Old', 0);
+      INSERT INTO songs (id, name, dedupe_key, created_at, updated_at) VALUES (1, 'S', 's', 0, 0);
+      INSERT INTO playlist_song_removals (playlist_id, song_id, removed_at) VALUES (1, 1, 5);
+    `)
+    raw.close()
+    const db = new CatalogDatabase(path)
+    expect(db.connection.prepare('SELECT removal_policy AS p FROM playlists').get()).toEqual({
+      p: 'keep',
+    })
+    expect(
+      db.connection.prepare('SELECT applied_at AS a FROM playlist_song_removals').get(),
+    ).toEqual({ a: null })
+    expect(() =>
+      db.connection.prepare("UPDATE playlists SET removal_policy = 'shred'").run(),
+    ).toThrow(/CHECK/)
+    db.close()
   })
 
   it('keeps prepared statements for reuse', () => {

@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, win32 } from 'node:path'
 import {
+  playlistFileNames,
   playlistLocation,
   rewriteLibraryPlaylists,
   writePlaylistFile,
+  writePlaylistFiles,
 } from '../../../src/main/core/library/playlist-files'
 import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
 
@@ -134,6 +136,47 @@ describe('playlist files', () => {
       [0, 1],
     ])
     expect(existsSync(join(root, 'Playlists', 'Second.m3u8'))).toBe(true)
+  })
+})
+
+describe('playlist file names', () => {
+  it('give clashing names to the oldest playlist and the id to the others', () => {
+    const names = playlistFileNames([
+      { id: 7, name: 'a_b' },
+      { id: 2, name: 'A/B' },
+      { id: 4, name: 'A_B' },
+      { id: 5, name: 'Other' },
+    ])
+    expect(names).toEqual(
+      new Map([
+        [2, 'A_B.m3u8'],
+        [4, 'A_B (4).m3u8'],
+        [5, 'Other.m3u8'],
+        [7, 'a_b (7).m3u8'],
+      ]),
+    )
+  })
+
+  it('keep two playlists whose names clash from overwriting each other, in any sync', async () => {
+    const first = playlistOf('Road: Trip', [{ title: 'One', artist: 'A', path: 'A/One.wav' }])
+    const second = playlistOf('Road/ Trip', [{ title: 'Two', artist: 'B', path: 'B/Two.wav' }])
+    const all = await writePlaylistFiles(temp.service, [], { root })
+    const pathOf = (id: number) => all.find((result) => result.playlistId === id)?.path ?? ''
+    expect(pathOf(first)).toBe(join(root, 'Playlists', 'Road_ Trip.m3u8'))
+    expect(pathOf(second)).toBe(join(root, 'Playlists', `Road_ Trip (${second}).m3u8`))
+    expect(readFileSync(pathOf(first), 'utf8')).toContain('A/One.wav')
+    expect(readFileSync(pathOf(second), 'utf8')).toContain('B/Two.wav')
+    const alone = await writePlaylistFile(temp.service, second, { root })
+    expect(alone.path).toBe(pathOf(second))
+    expect(first).toBeLessThan(second)
+  })
+
+  it('go to an absolute playlist folder when one is set', async () => {
+    const id = playlistOf('Mix', [{ title: 'One', artist: 'A', path: 'A/One.wav' }])
+    const elsewhere = join(temp.dir, 'navidrome-playlists')
+    const result = await writePlaylistFile(temp.service, id, { root, folder: elsewhere })
+    expect(result.path).toBe(join(elsewhere, 'Mix.m3u8'))
+    expect(readFileSync(result.path, 'utf8')).toContain('../library/A/One.wav')
   })
 })
 

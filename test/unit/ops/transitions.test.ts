@@ -56,7 +56,9 @@ function moveTo(ops: OpsRepository, item: StageItem, to: ItemState): StageItem {
     case 'downloading':
       return ops.markItemDownloading(item.id, 'download-2')
     case 'succeeded':
-      return ops.markItemSucceeded(item.id)
+      return item.state === 'resolving'
+        ? ops.markItemFound(item.id, 'found in library: a.mp3', {})
+        : ops.markItemSucceeded(item.id)
     case 'failed':
       return ops.markItemFailed(item.id, 'broken')
     case 'skipped':

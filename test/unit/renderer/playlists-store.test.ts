@@ -10,6 +10,7 @@ const playlist = (id: number, name: string): PlaylistSummary => ({
   platform: null,
   importedAt: 0,
   lastSyncedAt: null,
+  removalPolicy: 'keep',
   songs: 2,
   counts: { not_synced: 2 },
 })

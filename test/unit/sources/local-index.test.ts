@@ -20,6 +20,7 @@ const file = (path: string, fields: Partial<IndexedFile> = {}): IndexedFile => (
   album: '25',
   durationMs: 295_000,
   isrc: null,
+  sourceTag: null,
   ...fields,
 })
 

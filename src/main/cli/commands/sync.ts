@@ -2,6 +2,8 @@ import { CatalogSyncService } from '../../core/catalogsync-service'
 import { effectiveSettings, readConfigFile } from '../../core/config/load-settings'
 import type { SettingsPatch } from '../../core/config/sync-settings'
 import { EventBus } from '../../core/events/event-bus'
+import type { RemovalReport } from '../../core/library/apply-removals'
+import { LIBRARY_SOURCE_ID } from '../../core/library/library-check'
 import type { PlaylistFileResult } from '../../core/library/playlist-files'
 import { catalogsyncHome } from '../../core/paths'
 import { RUNNER_MODES, type RunnerMode } from '../../core/runner/stage-runner'
@@ -87,6 +89,17 @@ function playlistFileLine(file: PlaylistFileResult): string {
   return `  playlist ${file.path}: ${file.written} songs${left}`
 }
 
+/** Every file a removal policy moved or deleted, and every one it could not. */
+function removalLines(removals: RemovalReport | undefined): string[] {
+  if (!removals) return []
+  return [
+    ...removals.actions.map((a) =>
+      a.toPath ? `  archived ${a.fromPath} → ${a.toPath}` : `  deleted ${a.fromPath}`,
+    ),
+    ...removals.failures.map((f) => `  removal of song #${f.songId} not done: ${f.error}`),
+  ]
+}
+
 function report(
   service: CatalogSyncService,
   summary: JobRunSummary,
@@ -108,12 +121,15 @@ function report(
     )
   } else {
     const c = summary.counts
+    const found = transfers.bySource[LIBRARY_SOURCE_ID] ?? 0
     io.err(
       `Job #${summary.jobId} ${summary.state}${summary.reason ? ` (${summary.reason})` : ''} in ` +
-        `${formatDuration(summary.elapsedMs / 1000)}: ${c.succeeded} downloaded (${formatBytes(transfers.bytes)}), ` +
-        `${c.skipped} already in the library, ${c.failed} failed, ${c.pending + c.ready} left`,
+        `${formatDuration(summary.elapsedMs / 1000)}: ${c.succeeded - found} downloaded (${formatBytes(transfers.bytes)}), ` +
+        `${found} found in the library folders, ${c.skipped} already in the library, ` +
+        `${c.failed} failed, ${c.pending + c.ready} left`,
     )
     for (const failure of failures) io.err(`  failed: ${failure.song}: ${failure.reason}`)
+    for (const line of removalLines(summary.removals)) io.err(line)
     for (const file of summary.playlistFiles ?? []) io.err(playlistFileLine(file))
   }
   if (summary.state === 'canceled') return EXIT_INTERRUPTED

@@ -20,6 +20,7 @@ import type {
 } from '../../../shared/contract'
 import type { CoreEvents } from '../../../shared/events'
 import type { SourceSettings } from '../../../shared/settings'
+import type { RemovalPolicy } from '../../../shared/removal-policy'
 import type { CatalogStatus } from '../../../shared/status'
 import type { ItemState } from '../../../shared/states'
 import { playlistSongs, playlistSummaries, type SongsQuery } from './catalog-queries'
@@ -80,6 +81,14 @@ export class AppService {
 
   playlists(): PlaylistSummary[] {
     return playlistSummaries(this.service.db)
+  }
+
+  setRemovalPolicy(playlistId: number, policy: RemovalPolicy): PlaylistSummary {
+    if (!this.service.playlists.setRemovalPolicy(playlistId, policy))
+      throw new NotFoundError('playlist', playlistId)
+    const summary = this.playlists().find((playlist) => playlist.id === playlistId)
+    if (!summary) throw new NotFoundError('playlist', playlistId)
+    return summary
   }
 
   playlistSongs(query: SongsQuery): PlaylistSongsPage {

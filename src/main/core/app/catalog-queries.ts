@@ -6,6 +6,7 @@ import type {
   PlaylistSummary,
   SongState,
 } from '../../../shared/contract'
+import type { RemovalPolicy } from '../../../shared/removal-policy'
 
 /** A song's state: in the library wins, else its newest sync item's state, else never synced. */
 const SONG_STATE_SQL = `CASE
@@ -22,6 +23,7 @@ interface PlaylistRecord {
   platform: string | null
   importedAt: number
   lastSyncedAt: number | null
+  removalPolicy: RemovalPolicy
 }
 
 /** Every playlist with how many of its songs are in each state. */
@@ -29,7 +31,7 @@ export function playlistSummaries(db: CatalogDatabase): PlaylistSummary[] {
   const playlists = db
     .prepare<[], PlaylistRecord>(
       `SELECT id, name, source_format AS sourceFormat, platform, imported_at AS importedAt,
-              last_synced_at AS lastSyncedAt
+              last_synced_at AS lastSyncedAt, removal_policy AS removalPolicy
        FROM playlists ORDER BY name COLLATE NOCASE, id`,
     )
     .all()

@@ -21,6 +21,8 @@ function implementations(app: AppService): Implementations {
     'jobs:cancel': () => app.cancelJob(),
     'playlists:list': () => app.playlists(),
     'playlists:songs': (query) => app.playlistSongs(query),
+    'playlists:set-removal-policy': ({ playlistId, policy }) =>
+      app.setRemovalPolicy(playlistId, policy),
     'import:preview': (upload) => app.previewImport(upload),
     'import:apply': (upload) => app.applyImport(upload),
     'items:retry': (args) => app.retryItems(args?.itemIds),

@@ -136,6 +136,49 @@ export class LibraryRepository {
     return toLocalFile(row as LocalFileRow)
   }
 
+  /**
+   * Records a file found in the library for a song, unless its path already belongs to another
+   * song (or to this song with another size, as a bad file or a reservation): then null. One
+   * statement, so two workers can never adopt the same file for two songs.
+   */
+  adoptLocalFile(input: LocalFileInput): LocalFile | null {
+    const now = this.now()
+    const row = this.db
+      .prepare<unknown[], LocalFileRow>(
+        `INSERT INTO local_files (song_id, backend_id, relative_path, size_bytes, content_hash,
+           source_id, active, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+         ON CONFLICT (backend_id, relative_path) DO UPDATE SET active = 1,
+           content_hash = excluded.content_hash, updated_at = excluded.updated_at
+         WHERE local_files.song_id = excluded.song_id
+           AND local_files.size_bytes = excluded.size_bytes
+         RETURNING *`,
+      )
+      .get(
+        input.songId,
+        input.backendId,
+        input.relativePath,
+        input.sizeBytes,
+        input.contentHash ?? null,
+        input.sourceId ?? null,
+        now,
+        now,
+      )
+    return row ? toLocalFile(row) : null
+  }
+
+  /** A file moved out of use (archived): its new path, no longer counted as the song's file. */
+  moveLocalFileOut(id: number, relativePath: string): void {
+    this.db
+      .prepare('UPDATE local_files SET relative_path = ?, active = 0, updated_at = ? WHERE id = ?')
+      .run(relativePath, this.now(), id)
+  }
+
+  /** Forgets a file that is no longer in the library (deleted, or moved out of every root). */
+  forgetLocalFile(id: number): void {
+    this.db.prepare('DELETE FROM local_files WHERE id = ?').run(id)
+  }
+
   deactivateLocalFile(id: number): void {
     this.db
       .prepare('UPDATE local_files SET active = 0, updated_at = ? WHERE id = ?')
@@ -149,6 +192,16 @@ export class LibraryRepository {
       )
       .all(songId)
       .map(toLocalFile)
+  }
+
+  /** The relative paths of a backend's active files. */
+  activeFilesOf(backendId: number): string[] {
+    return this.db
+      .prepare<[number], { relative_path: string }>(
+        'SELECT relative_path FROM local_files WHERE backend_id = ? AND active = 1',
+      )
+      .all(backendId)
+      .map((row) => row.relative_path)
   }
 
   /** Every active file with the root of its backend, for checking the library on disk. */

@@ -1,5 +1,6 @@
 import type { CatalogDatabase } from '../db/catalog-database'
 import { systemClock, type Clock } from '../clock'
+import type { RemovalPolicy } from '../../../shared/removal-policy'
 import type { Playlist, PlaylistInput } from './types'
 
 interface PlaylistRow {
@@ -11,6 +12,7 @@ interface PlaylistRow {
   external_id: string | null
   imported_at: number
   last_synced_at: number | null
+  removal_policy: RemovalPolicy
 }
 
 const toPlaylist = (row: PlaylistRow): Playlist => ({
@@ -22,6 +24,7 @@ const toPlaylist = (row: PlaylistRow): Playlist => ({
   externalId: row.external_id,
   importedAt: row.imported_at,
   lastSyncedAt: row.last_synced_at,
+  removalPolicy: row.removal_policy,
 })
 
 /** Playlists, their ordered track lists, and the tracks re-imports removed from them. */
@@ -92,6 +95,15 @@ export class PlaylistRepository {
       )
       .get(input.name, input.sourcePath ?? null, this.now(), id)
     return toPlaylist(row as PlaylistRow)
+  }
+
+  setRemovalPolicy(id: number, policy: RemovalPolicy): Playlist | null {
+    const row = this.db
+      .prepare<[RemovalPolicy, number], PlaylistRow>(
+        'UPDATE playlists SET removal_policy = ? WHERE id = ? RETURNING *',
+      )
+      .get(policy, id)
+    return row ? toPlaylist(row) : null
   }
 
   markSynced(id: number): void {

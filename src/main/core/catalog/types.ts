@@ -1,3 +1,5 @@
+import type { RemovalPolicy } from '../../../shared/removal-policy'
+
 export type JsonObject = { [key: string]: unknown }
 
 export interface Playlist {
@@ -9,6 +11,7 @@ export interface Playlist {
   externalId: string | null
   importedAt: number
   lastSyncedAt: number | null
+  removalPolicy: RemovalPolicy
 }
 
 export type PlaylistInput = Pick<Playlist, 'name'> &

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { parseSourcesConfig, SourceConfigError, type SourceConfig } from '../sources/config'
 import { DEFAULT_LAYOUT } from '../library/layout'
+import { DEFAULT_PLAYLIST_FOLDER } from '../library/playlist-files'
 import { RUNNER_MODES, type RunnerMode } from '../runner/stage-runner'
 
 /** Everything a sync needs to know; the config file and the catalog's settings hold the same keys. */
@@ -21,7 +22,15 @@ export interface SyncSettings {
   maxDownloadAttempts: number
   /** Desktop: closing the window keeps syncing in the tray. */
   keepInTray: boolean
+  /** Look for each song in the library roots (and adopt the file there) before resolving it. */
+  checkLibraryFirst: boolean
+  /** Where the removal policy `archive` moves files: under each library root, or absolute. */
+  archiveFolder: string
+  /** Where the playlists' `.m3u8` files go: under the default library root, or absolute. */
+  playlistFolder: string
 }
+
+export const DEFAULT_ARCHIVE_FOLDER = 'Archive'
 
 export class SettingsError extends Error {
   constructor(message: string) {
@@ -44,12 +53,22 @@ export function defaultSyncSettings(home: string): SyncSettings {
     finishTransfersOnPause: true,
     maxDownloadAttempts: 3,
     keepInTray: true,
+    checkLibraryFirst: true,
+    archiveFolder: DEFAULT_ARCHIVE_FOLDER,
+    playlistFolder: DEFAULT_PLAYLIST_FOLDER,
   }
 }
 
 const absolutePath = z.string().refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), {
   message: 'must be an absolute path',
 })
+
+/** A folder under the library root, or an absolute one; never one that climbs out with `..`. */
+const folder = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((p) => !p.split(/[/\\]/).includes('..'), { message: 'must not contain ".."' })
 
 /** The keys a config file may set; `sources` is checked by its own schema for clearer errors. */
 const settingsSchema = z
@@ -66,6 +85,9 @@ const settingsSchema = z
     finishTransfersOnPause: z.boolean(),
     maxDownloadAttempts: z.int().min(1).max(10),
     keepInTray: z.boolean(),
+    checkLibraryFirst: z.boolean(),
+    archiveFolder: folder,
+    playlistFolder: folder,
   })
   .partial()
 

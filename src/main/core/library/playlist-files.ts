@@ -4,7 +4,7 @@ import nodePath, { dirname, join, resolve, type PlatformPath } from 'node:path'
 import type { CatalogRepository } from '../catalog/catalog-repository'
 import type { LibraryRepository } from '../catalog/library-repository'
 import type { PlaylistRepository } from '../catalog/playlist-repository'
-import type { LocalFile, Song } from '../catalog/types'
+import type { LocalFile, Playlist, Song } from '../catalog/types'
 import { fitFileName } from './path-part'
 
 export const DEFAULT_PLAYLIST_FOLDER = 'Playlists'
@@ -20,7 +20,7 @@ export interface PlaylistFileDeps {
 export interface PlaylistFileOptions {
   /** The library root the `Playlists` folder goes in. */
   root: string
-  /** The folder's name (or path) under the root. */
+  /** The folder's name (or path) under the root, or an absolute folder. */
   folder?: string
 }
 
@@ -72,9 +72,27 @@ export function playlistLocation(
   return paths.relative(playlistDir, filePath).split(paths.sep).join('/')
 }
 
-/** The playlist's `.m3u8` path under the root, its name sanitised like a file name. */
-export function playlistFilePath(name: string, options: PlaylistFileOptions): string {
-  return join(options.root, options.folder ?? DEFAULT_PLAYLIST_FOLDER, fitFileName(name, EXTENSION))
+/**
+ * Each playlist's `.m3u8` file name, its name sanitised like a file name. Names that clash
+ * (also by case, for case-insensitive disks) go to the oldest playlist; the others get their
+ * id appended, so no playlist overwrites another's file and every sync picks the same names.
+ */
+export function playlistFileNames(playlists: readonly Pick<Playlist, 'id' | 'name'>[]) {
+  const names = new Map<number, string>()
+  const taken = new Set<string>()
+  for (const playlist of [...playlists].sort((a, b) => a.id - b.id)) {
+    let name = fitFileName(playlist.name, EXTENSION)
+    if (taken.has(name.toLowerCase()))
+      name = fitFileName(playlist.name, EXTENSION, ` (${playlist.id})`)
+    taken.add(name.toLowerCase())
+    names.set(playlist.id, name)
+  }
+  return names
+}
+
+/** The path of a playlist file of this name in the playlist folder. */
+export function playlistFilePath(fileName: string, options: PlaylistFileOptions): string {
+  return resolve(options.root, options.folder ?? DEFAULT_PLAYLIST_FOLDER, fileName)
 }
 
 /** Writes to a temporary name in the same folder, then renames: readers never see half a file. */
@@ -136,10 +154,11 @@ export async function writePlaylistFile(
   deps: PlaylistFileDeps,
   playlistId: number,
   options: PlaylistFileOptions,
+  fileNames: ReadonlyMap<number, string> = playlistFileNames(deps.playlists.listPlaylists()),
 ): Promise<PlaylistFileResult> {
-  const playlist = deps.playlists.getPlaylist(playlistId)
-  if (!playlist) throw new Error(`No playlist with id ${playlistId}`)
-  const path = playlistFilePath(playlist.name, options)
+  const fileName = fileNames.get(playlistId)
+  if (fileName === undefined) throw new Error(`No playlist with id ${playlistId}`)
+  const path = playlistFilePath(fileName, options)
   const { entries, missing } = collectEntries(deps, playlistId, dirname(path), options.root)
   try {
     await writeAtomically(path, renderPlaylist(entries))
@@ -157,9 +176,11 @@ export async function writePlaylistFiles(
   playlistIds: readonly number[],
   options: PlaylistFileOptions,
 ): Promise<PlaylistFileResult[]> {
-  const ids = playlistIds.length ? playlistIds : deps.playlists.listPlaylists().map((p) => p.id)
+  const all = deps.playlists.listPlaylists()
+  const fileNames = playlistFileNames(all)
+  const ids = playlistIds.length ? playlistIds : all.map((p) => p.id)
   const results: PlaylistFileResult[] = []
-  for (const id of ids) results.push(await writePlaylistFile(deps, id, options))
+  for (const id of ids) results.push(await writePlaylistFile(deps, id, options, fileNames))
   return results
 }
 

@@ -203,9 +203,20 @@ export class OpsRepository {
   /** `message` notes what went wrong without failing the item (e.g. its tags). */
   markItemSucceeded(itemId: number, result: JsonObject | null = null, message?: string): StageItem {
     return this.moveItem(itemId, 'succeeded', {
+      from: ['downloading'],
       resultJson: result === null ? null : JSON.stringify(result),
       leaseExpiresAt: null,
       message: message ?? null,
+    })
+  }
+
+  /** The song's file was found in the library while resolving: nothing to download. */
+  markItemFound(itemId: number, message: string, result: JsonObject): StageItem {
+    return this.moveItem(itemId, 'succeeded', {
+      from: ['resolving'],
+      resultJson: JSON.stringify(result),
+      leaseExpiresAt: null,
+      message,
     })
   }
 

@@ -5,11 +5,12 @@ type Table<S extends string> = { readonly [From in S]: readonly S[] }
 /**
  * Every legal move. Items: a claim takes pending → resolving; start-up recovery takes
  * resolving → pending and downloading → ready; an expired payload or a failed download
- * re-resolves (ready/downloading → pending); a retry takes failed → pending.
+ * re-resolves (ready/downloading → pending); a retry takes failed → pending; a song found
+ * in the library while resolving succeeds without a download.
  */
 export const ITEM_TRANSITIONS: Table<ItemState> = {
   pending: ['resolving'],
-  resolving: ['pending', 'ready', 'failed', 'skipped'],
+  resolving: ['pending', 'ready', 'succeeded', 'failed', 'skipped'],
   ready: ['downloading', 'pending', 'failed'],
   downloading: ['succeeded', 'failed', 'ready', 'pending'],
   failed: ['pending'],

@@ -1,7 +1,8 @@
 import type { LibraryRepository } from '../catalog/library-repository'
+import type { LocalFile } from '../catalog/types'
 import type { SongDownloader } from '../download/types'
 import type { OpsRepository } from '../ops/ops-repository'
-import type { StageItem } from '../ops/types'
+import type { DownloadRow, StageItem } from '../ops/types'
 import type { WorkerBoard } from './worker-board'
 
 export interface RunSettings {
@@ -16,11 +17,22 @@ export interface RunSettings {
   retryBaseMs: number
 }
 
+/** Finds a song's file already in the library and records it as the song's (LibraryCheck). */
+export interface LibraryLookup {
+  adopt(
+    row: DownloadRow,
+    onProgress: (text: string) => void,
+    signal: AbortSignal,
+  ): Promise<LocalFile | null>
+}
+
 /** What the executors work with; one per run of a stage. */
 export interface ExecutorContext {
   ops: OpsRepository
   library: LibraryRepository
   downloader: SongDownloader
+  /** Consulted before resolving; null when the library is not checked first. */
+  libraryLookup?: LibraryLookup | null
   board: WorkerBoard
   settings: RunSettings
   /** Aborted on cancel: everything stops at once. */

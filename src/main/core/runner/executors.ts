@@ -1,4 +1,4 @@
-import type { JsonObject } from '../catalog/types'
+import type { JsonObject, LocalFile } from '../catalog/types'
 import { displayText } from '../ops/download-rows'
 import { backoffDelayMs, withJitter } from '../net/backoff'
 import { RateLimitedError } from '../net/http-errors'
@@ -15,7 +15,7 @@ export interface ResolvedStageDownloadTask {
   resolvedPayload: ResolvedDownloadPayload
 }
 
-export type ResolveItemOutcome = 'queued' | 'ready' | 'skipped' | 'failed' | 'released'
+export type ResolveItemOutcome = 'queued' | 'ready' | 'found' | 'skipped' | 'failed' | 'released'
 export type DownloadTaskOutcome = 'succeeded' | 'failed' | 'released'
 
 const formatMb = (bytes: number) => `${(bytes / 1e6).toFixed(2)}MB`
@@ -25,8 +25,9 @@ export class StageExecutors {
   constructor(private readonly ctx: ExecutorContext) {}
 
   /**
-   * Resolves one claimed item: already in the library → skipped; resolved → persisted as
-   * `ready` and put on the queue; nothing found → failed with the reason.
+   * Resolves one claimed item: already in the library → skipped; its file found in a library
+   * root → adopted there, succeeded; resolved → persisted as `ready` and put on the queue;
+   * nothing found → failed with the reason.
    */
   async processResolveItem(
     itemId: number,
@@ -51,11 +52,20 @@ export class StageExecutors {
         ctx.board.itemFinished(0)
         return 'skipped'
       }
+      const progress = (text: string) => ctx.board.update(workerName, { progress_text: text })
+      const found = await ctx.libraryLookup?.adopt(row, progress, ctx.cancelSignal)
+      if (found) {
+        const message = `found in library: ${found.relativePath}`
+        progress(message)
+        ctx.itemChanged(ctx.ops.markItemFound(itemId, message, asJson(foundResult(found))))
+        ctx.board.itemFinished(0)
+        return 'found'
+      }
       const result = await ctx.downloader.resolveSongRow(
         row,
         ctx.settings.libraryRoot,
         ctx.settings.downloadSources,
-        (text) => ctx.board.update(workerName, { progress_text: text }),
+        progress,
         { signal: ctx.cancelSignal, chosen: chosenTrack(ctx.ops.getItem(itemId)?.result) },
       )
       if (!result.payload) {
@@ -242,6 +252,14 @@ export class StageExecutors {
     return 'failed'
   }
 }
+
+/** The item's result: where the file is; no bytes, since nothing was transferred. */
+const foundResult = (file: LocalFile) => ({
+  localFileId: file.id,
+  backendId: file.backendId,
+  relativePath: file.relativePath,
+  sourceId: file.sourceId,
+})
 
 function asJson(value: object): JsonObject {
   return value as unknown as JsonObject

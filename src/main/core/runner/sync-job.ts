@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events'
 import type { LibraryRepository } from '../catalog/library-repository'
 import type { SongDownloader } from '../download/types'
 import type { EventBus } from '../events/event-bus'
+import type { RemovalReport } from '../library/apply-removals'
 import type { PlaylistFileResult } from '../library/playlist-files'
 import type { DashboardRepository } from '../ops/dashboard-repository'
 import type { OpsRepository } from '../ops/ops-repository'
@@ -9,7 +10,7 @@ import type { OpsStats } from '../ops/ops-stats'
 import type { Job } from '../ops/types'
 import type { CoreEvents, ItemChange } from '../../../shared/events'
 import type { ItemState, StateCounts } from '../../../shared/states'
-import type { RunSettings } from './executor-context'
+import type { LibraryLookup, RunSettings } from './executor-context'
 import { Coalescer, type Scheduler } from './scheduler'
 import { sleep } from './sleep'
 import { StageRunner, type StageRunOptions, type StageRunOutcome } from './stage-runner'
@@ -21,6 +22,8 @@ export interface SyncJobDeps {
   library: LibraryRepository
   dashboard: DashboardRepository
   downloader: SongDownloader
+  /** Checks the library for a song before resolving it; absent when that is turned off. */
+  libraryLookup?: LibraryLookup | null
   bus: EventBus<CoreEvents>
   scheduler: Scheduler
 }
@@ -33,6 +36,8 @@ export interface JobRunSummary {
   elapsedMs: number
   /** The playlists' `.m3u8` files written after the run (added by the sync, not the runner). */
   playlistFiles?: PlaylistFileResult[]
+  /** What the playlists' removal policies moved or deleted after the run (added by the sync). */
+  removals?: RemovalReport
 }
 
 /** Runs one sync job's download stage to its end, a pause, or a cancel. */
@@ -77,6 +82,7 @@ export class SyncJobRun {
         ops,
         library: this.deps.library,
         downloader: this.deps.downloader,
+        libraryLookup: this.deps.libraryLookup ?? null,
         board,
         settings: this.settings,
         cancelSignal: controllers.cancel.signal,

@@ -4,6 +4,8 @@ import { sourceOrder, type SyncSettings } from '../config/sync-settings'
 import { LibraryDownloader } from '../download/library-downloader'
 import { SourceGates } from '../download/source-gates'
 import type { EventBus } from '../events/event-bus'
+import { applyRemovalPolicies } from '../library/apply-removals'
+import { LibraryCheck } from '../library/library-check'
 import { writePlaylistFiles } from '../library/playlist-files'
 import { realScheduler, type Scheduler } from '../runner/scheduler'
 import { SyncJobRun, type JobRunSummary } from '../runner/sync-job'
@@ -56,22 +58,37 @@ function jobFor(service: CatalogSyncService, playlistIds: readonly number[]) {
   return { job, resumed: false }
 }
 
+const selectedPlaylists = (job: Job): number[] => {
+  const selected = job.options.playlistIds
+  return Array.isArray(selected)
+    ? selected.filter((id): id is number => typeof id === 'number')
+    : []
+}
+
 /**
- * After a run that finished or paused, each selected playlist's `.m3u8` in the default library
- * root, so players see what is there so far; a canceled or failed run leaves them as they were.
+ * After a run that finished or paused: the removal policies of the selected playlists, then
+ * each one's `.m3u8` in the default library root, so players see what is there so far. A
+ * canceled or failed run leaves the library as it was.
  */
-async function withPlaylistFiles(
+async function afterRun(
   service: CatalogSyncService,
   job: Job,
   summary: JobRunSummary,
+  settings: SyncSettings,
 ): Promise<JobRunSummary> {
   const root = service.library.defaultBackend()?.root
   if (!root || (summary.state !== 'succeeded' && summary.state !== 'paused')) return summary
-  const selected = job.options.playlistIds
-  const playlistIds = Array.isArray(selected)
-    ? selected.filter((id): id is number => typeof id === 'number')
-    : []
-  return { ...summary, playlistFiles: await writePlaylistFiles(service, playlistIds, { root }) }
+  const playlistIds = selectedPlaylists(job)
+  const removals = await applyRemovalPolicies(service, {
+    playlistIds,
+    archiveFolder: settings.archiveFolder,
+    jobId: job.id,
+  })
+  const playlistFiles = await writePlaylistFiles(service, playlistIds, {
+    root,
+    folder: settings.playlistFolder,
+  })
+  return { ...summary, removals, playlistFiles }
 }
 
 /** Creates (or resumes) a sync job and runs it in the background; the handle pauses or cancels it. */
@@ -113,6 +130,13 @@ export function startSync(service: CatalogSyncService, start: SyncStart): SyncHa
       library: service.library,
       dashboard: service.dashboard,
       downloader,
+      libraryLookup: settings.checkLibraryFirst
+        ? new LibraryCheck({
+            db: service.db,
+            library: service.library,
+            clock: () => scheduler.now(),
+          })
+        : null,
       bus: start.bus,
       scheduler,
     },
@@ -139,7 +163,7 @@ export function startSync(service: CatalogSyncService, start: SyncStart): SyncHa
       await engine.close()
       await Promise.all(sources.map((source) => source.close?.()))
     })
-    .then((summary) => withPlaylistFiles(service, job, summary))
+    .then((summary) => afterRun(service, job, summary, settings))
   const counts = service.stats.jobItems(job.id)
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
   return {

@@ -3,6 +3,7 @@ import { catalogAndOps } from './0001-catalog-and-ops'
 import { playlistRemovals } from './0002-playlist-removals'
 import { localIndex } from './0003-local-index'
 import { songItemIndex } from './0004-song-item-index'
+import { libraryPolicies } from './0005-library-policies'
 
 /** Every schema step, oldest first. Append only: a shipped migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   playlistRemovals,
   localIndex,
   songItemIndex,
+  libraryPolicies,
 ]

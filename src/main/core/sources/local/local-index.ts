@@ -11,6 +11,7 @@ export interface IndexedFile {
   album: string | null
   durationMs: number | null
   isrc: string | null
+  sourceTag: string | null
 }
 
 interface IndexRow {
@@ -22,6 +23,7 @@ interface IndexRow {
   album: string | null
   duration_ms: number | null
   isrc: string | null
+  source_tag: string | null
 }
 
 function parseArtists(json: string): string[] {
@@ -39,8 +41,8 @@ export class LocalIndexRepository {
   files(sourceId: string): IndexedFile[] {
     return this.db
       .prepare<[string], IndexRow>(
-        `SELECT path, size_bytes, mtime_ms, title, artists_json, album, duration_ms, isrc
-         FROM local_index WHERE source_id = ?`,
+        `SELECT path, size_bytes, mtime_ms, title, artists_json, album, duration_ms, isrc,
+           source_tag FROM local_index WHERE source_id = ?`,
       )
       .all(sourceId)
       .map((row) => ({
@@ -52,6 +54,7 @@ export class LocalIndexRepository {
         album: row.album,
         durationMs: row.duration_ms,
         isrc: row.isrc,
+        sourceTag: row.source_tag,
       }))
   }
 
@@ -60,12 +63,12 @@ export class LocalIndexRepository {
     if (upserts.length === 0 && removals.length === 0) return
     const upsert = this.db.prepare(
       `INSERT INTO local_index (source_id, path, size_bytes, mtime_ms, title, artists_json, album,
-         duration_ms, isrc, indexed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         duration_ms, isrc, source_tag, indexed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source_id, path) DO UPDATE SET size_bytes = excluded.size_bytes,
          mtime_ms = excluded.mtime_ms, title = excluded.title, artists_json = excluded.artists_json,
          album = excluded.album, duration_ms = excluded.duration_ms, isrc = excluded.isrc,
-         indexed_at = excluded.indexed_at`,
+         source_tag = excluded.source_tag, indexed_at = excluded.indexed_at`,
     )
     const remove = this.db.prepare('DELETE FROM local_index WHERE source_id = ? AND path = ?')
     const now = this.now()
@@ -81,6 +84,7 @@ export class LocalIndexRepository {
           file.album,
           file.durationMs,
           file.isrc,
+          file.sourceTag,
           now,
         )
       }

@@ -21,12 +21,18 @@ export async function refreshIndex(
   repository: LocalIndexRepository,
   sourceId: string,
   roots: readonly string[],
-  context: { signal: AbortSignal; onProgress?: (text: string) => void },
+  context: {
+    signal: AbortSignal
+    onProgress?: (text: string) => void
+    /** Paths to leave out of the index (files the caller already knows). */
+    skip?: (path: string) => boolean
+  },
 ): Promise<IndexStats> {
-  const { signal, onProgress } = context
+  const { signal, onProgress, skip } = context
   onProgress?.('scanning local folders')
   const known = new Map(repository.files(sourceId).map((file) => [file.path, file]))
-  const found = await scanAudioFiles(roots, signal)
+  const scanned = await scanAudioFiles(roots, signal)
+  const found = skip ? scanned.filter((file) => !skip(file.path)) : scanned
   const changed = found.filter((file) => {
     const old = known.get(file.path)
     return !old || old.sizeBytes !== file.sizeBytes || old.mtimeMs !== file.mtimeMs

@@ -7,7 +7,12 @@ export interface FileTags {
   album: string | null
   durationMs: number | null
   isrc: string | null
+  /** The song's `<platform>:<id>` as written to the `CATALOGSYNC_SOURCE_ID` tag, if any. */
+  sourceTag: string | null
 }
+
+/** A user-defined text tag (ID3 TXXX, Vorbis comment, MP4 freeform atom) of this name. */
+export const SOURCE_ID_TAG = 'CATALOGSYNC_SOURCE_ID'
 
 type ParseFile = (path: string, options: { skipCovers: boolean }) => Promise<IAudioMetadata>
 let parseFileOnce: Promise<ParseFile> | null = null
@@ -31,6 +36,19 @@ function artistsOf(common: IAudioMetadata['common']): string[] {
   return common.artists?.filter(Boolean) ?? []
 }
 
+/** The first native tag, in any tag format, whose name ends in SOURCE_ID_TAG. */
+function sourceTagOf(native: IAudioMetadata['native'] | undefined): string | null {
+  for (const tags of Object.values(native ?? {})) {
+    for (const tag of tags) {
+      const name = tag.id.slice(tag.id.lastIndexOf(':') + 1).toUpperCase()
+      if (name === SOURCE_ID_TAG && typeof tag.value === 'string' && tag.value.trim()) {
+        return tag.value.trim()
+      }
+    }
+  }
+  return null
+}
+
 /** The tags of one file; a file whose tags cannot be read is named by its file name. */
 export async function readTags(path: string): Promise<FileTags> {
   const parseFile = await loadParser()
@@ -43,5 +61,6 @@ export async function readTags(path: string): Promise<FileTags> {
     album: common?.album?.trim() || null,
     durationMs: seconds && Number.isFinite(seconds) ? Math.round(seconds * 1000) : null,
     isrc: common?.isrc?.[0] ?? null,
+    sourceTag: sourceTagOf(metadata?.native),
   }
 }

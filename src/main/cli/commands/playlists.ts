@@ -1,0 +1,63 @@
+import { CatalogSyncService } from '../../core/catalogsync-service'
+import type { Playlist } from '../../core/catalog/types'
+import { isRemovalPolicy, REMOVAL_POLICIES } from '../../../shared/removal-policy'
+import { CliUsageError } from '../cli-io'
+import type { Command } from '../command'
+
+const USAGE = `playlists [policy ID|NAME ${REMOVAL_POLICIES.join('|')}] [--json]`
+
+function formatPlaylists(service: CatalogSyncService, playlists: readonly Playlist[]): string {
+  if (playlists.length === 0) return 'No playlists in the catalog.'
+  const rows = playlists.map((p) => ({
+    id: String(p.id),
+    songs: String(service.playlists.songIds(p.id).length),
+    policy: p.removalPolicy,
+    name: p.name,
+  }))
+  const width = (key: 'id' | 'songs' | 'policy') =>
+    Math.max(key.length, ...rows.map((row) => row[key].length))
+  const line = (r: { id: string; songs: string; policy: string; name: string }) =>
+    `${r.id.padStart(width('id'))}  ${r.songs.padStart(width('songs'))}  ${r.policy.padEnd(width('policy'))}  ${r.name}`
+  return [
+    line({ id: 'id', songs: 'songs', policy: 'policy', name: 'name' }),
+    ...rows.map(line),
+  ].join('\n')
+}
+
+/** Sets the policy for the files of songs a re-import drops from the playlist. */
+function setPolicy(service: CatalogSyncService, wanted: string, policy: string): Playlist {
+  if (!isRemovalPolicy(policy)) {
+    throw new CliUsageError(`the removal policy must be one of ${REMOVAL_POLICIES.join(', ')}`)
+  }
+  const playlist = service.playlists.findByIdOrName(wanted)
+  if (!playlist) throw new CliUsageError(`no playlist "${wanted}" in the catalog`)
+  return service.playlists.setRemovalPolicy(playlist.id, policy) ?? playlist
+}
+
+export const playlistsCommand: Command = {
+  name: 'playlists',
+  usage: USAGE,
+  summary: 'list the playlists, or set what a sync does with songs a re-import removed',
+  options: { json: { type: 'boolean' } },
+  positionals: [0, 3],
+  run(args, io) {
+    const [action, wanted, policy] = args.positionals
+    const setting = action === 'policy' && wanted !== undefined && policy !== undefined
+    if (action !== undefined && !setting) throw new CliUsageError(`usage: catalogsync ${USAGE}`)
+    const service = CatalogSyncService.open(args.databasePath)
+    try {
+      if (setting) {
+        const updated = setPolicy(service, wanted, policy)
+        if (args.values.json) io.out(JSON.stringify(updated))
+        else
+          io.out(`Playlist #${updated.id} ${updated.name}: removal policy ${updated.removalPolicy}`)
+        return 0
+      }
+      const playlists = service.playlists.listPlaylists()
+      io.out(args.values.json ? JSON.stringify(playlists) : formatPlaylists(service, playlists))
+      return 0
+    } finally {
+      service.close()
+    }
+  },
+}
