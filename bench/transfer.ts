@@ -3,7 +3,7 @@
 // CPU: the engine's from process.cpuUsage() deltas (this whole process); aria2c's and curl's
 // from bash's `time` builtin (user + sys of the child), so nginx's own CPU is never counted.
 // After one unmeasured warm-up round, each tool runs --runs times (default 5, order rotated);
-// the table shows each tool's median run by wall time. The engine also hashes (sha256) and
+// the table shows each tool's median run by wall time. The engine also hashes (XXH3) and
 // fsyncs every file; aria2c and curl do neither.
 // Run: npx tsx bench/transfer.ts [--files N] [--size-mib M] [--concurrency C] [--runs R]
 import { spawn } from 'node:child_process'
