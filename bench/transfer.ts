@@ -12,6 +12,7 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { SpeedLimiter } from '../src/main/core/transfer/speed-limiter'
 import { TransferEngine } from '../src/main/core/transfer/transfer-engine'
 import { fakeAudio } from '../test/peers/fake-audio'
 import { startNginx } from '../test/peers/nginx'
@@ -37,13 +38,18 @@ interface Run {
 const names = Array.from({ length: FILES }, (_, i) => `track-${String(i + 1).padStart(3, '0')}.mp3`)
 
 async function runEngine(base: string, out: string): Promise<Run> {
-  const engine = new TransferEngine()
+  // As a sync sets it up: one shared limiter, here with no cap, and a progress listener.
+  const engine = new TransferEngine({ speedLimiter: new SpeedLimiter(null) })
   const queue = [...names]
   const cpu = process.cpuUsage()
   const started = performance.now()
   const worker = async (): Promise<void> => {
     for (let name = queue.shift(); name; name = queue.shift()) {
-      await engine.download({ url: `${base}/${name}`, targetPath: join(out, name) })
+      await engine.download({
+        url: `${base}/${name}`,
+        targetPath: join(out, name),
+        onProgress: () => undefined,
+      })
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker))

@@ -55,7 +55,7 @@ export class FileSink extends Writable {
   override _write(chunk: Buffer, _encoding: string, callback: (error?: Error | null) => void) {
     const { limiter, meter, signal, watch } = this.options
     meter.add(chunk.length)
-    if (!limiter) return this.enqueue(chunk, callback)
+    if (!limiter || limiter.tryTake(chunk.length)) return this.enqueue(chunk, callback)
     // Waiting on our own speed limit is no stall of the server's.
     watch.disarm()
     limiter.take(chunk.length, signal).then(() => this.enqueue(chunk, callback), callback)
