@@ -6,7 +6,9 @@
 // the table shows each tool's median run by wall time. The engine also hashes (XXH3) and
 // fsyncs every file; aria2c and curl do neither. Last, it prints each target with its ratio and
 // whether it is met; the load average is printed too, since other work on the machine skews both.
+// --tools picks which tools run (default all three); the targets need all three.
 // Run: npx tsx bench/transfer.ts [--files N] [--size-mib M] [--concurrency C] [--runs R]
+//      [--tools engine,aria2c,curl]
 import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
@@ -23,12 +25,14 @@ const { values } = parseArgs({
     'size-mib': { type: 'string', default: '32' },
     concurrency: { type: 'string', default: '4' },
     runs: { type: 'string', default: '5' },
+    tools: { type: 'string', default: 'engine,aria2c,curl' },
   },
 })
 const FILES = Number(values.files)
 const SIZE = Number(values['size-mib']) * 2 ** 20
 const CONCURRENCY = Number(values.concurrency)
 const RUNS = Number(values.runs)
+const TOOLS = new Set(values.tools.split(','))
 
 interface Run {
   seconds: number
@@ -189,11 +193,15 @@ async function main(): Promise<void> {
       `${FILES} files x ${SIZE / 2 ** 20} MiB from nginx on loopback, concurrency ${CONCURRENCY}, median of ${RUNS} after a warm-up`,
     )
     console.log(`load average before: ${load()}`)
-    const results = await measure(work, [
+    const tools: Tool[] = [
       ['engine', (out) => runEngine(nginx.url, out)],
       ['aria2c', (out) => runAria2(nginx.url, out)],
       ['curl', (out) => runCurl(nginx.url, out)],
-    ])
+    ]
+    const results = await measure(
+      work,
+      tools.filter(([name]) => TOOLS.has(name)),
+    )
     console.log(`load average after:  ${load()}`)
     printResults(results, (FILES * SIZE) / 2 ** 20)
   } finally {
