@@ -3,14 +3,18 @@
 // CPU: the engine's from process.cpuUsage() deltas (this whole process); aria2c's and curl's
 // from bash's `time` builtin (user + sys of the child), so nginx's own CPU is never counted.
 // After one unmeasured warm-up round, each tool runs --runs times (default 5, order rotated);
-// the table shows each tool's median run by wall time. The engine also hashes (sha256) and
-// fsyncs every file; aria2c and curl do neither.
+// the table shows each tool's median run by wall time. The engine also hashes (XXH3) and
+// fsyncs every file; aria2c and curl do neither. Last, it prints each target with its ratio and
+// whether it is met; the load average is printed too, since other work on the machine skews both.
+// --tools picks which tools run (default all three); the targets need all three.
 // Run: npx tsx bench/transfer.ts [--files N] [--size-mib M] [--concurrency C] [--runs R]
+//      [--tools engine,aria2c,curl]
 import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { SpeedLimiter } from '../src/main/core/transfer/speed-limiter'
 import { TransferEngine } from '../src/main/core/transfer/transfer-engine'
 import { fakeAudio } from '../test/peers/fake-audio'
 import { startNginx } from '../test/peers/nginx'
@@ -21,12 +25,14 @@ const { values } = parseArgs({
     'size-mib': { type: 'string', default: '32' },
     concurrency: { type: 'string', default: '4' },
     runs: { type: 'string', default: '5' },
+    tools: { type: 'string', default: 'engine,aria2c,curl' },
   },
 })
 const FILES = Number(values.files)
 const SIZE = Number(values['size-mib']) * 2 ** 20
 const CONCURRENCY = Number(values.concurrency)
 const RUNS = Number(values.runs)
+const TOOLS = new Set(values.tools.split(','))
 
 interface Run {
   seconds: number
@@ -36,13 +42,18 @@ interface Run {
 const names = Array.from({ length: FILES }, (_, i) => `track-${String(i + 1).padStart(3, '0')}.mp3`)
 
 async function runEngine(base: string, out: string): Promise<Run> {
-  const engine = new TransferEngine()
+  // As a sync sets it up: one shared limiter, here with no cap, and a progress listener.
+  const engine = new TransferEngine({ speedLimiter: new SpeedLimiter(null) })
   const queue = [...names]
   const cpu = process.cpuUsage()
   const started = performance.now()
   const worker = async (): Promise<void> => {
     for (let name = queue.shift(); name; name = queue.shift()) {
-      await engine.download({ url: `${base}/${name}`, targetPath: join(out, name) })
+      await engine.download({
+        url: `${base}/${name}`,
+        targetPath: join(out, name),
+        onProgress: () => undefined,
+      })
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker))
@@ -119,6 +130,58 @@ async function measure(work: string, tools: Tool[]): Promise<Map<string, Run>> {
   )
 }
 
+interface Rates {
+  mibPerSec: number
+  cpuPerGiB: number
+}
+
+interface Target {
+  text: string
+  ratio: number
+  met: boolean
+}
+
+/** The issue's targets: throughput at least aria2c's and 0.6x curl's, CPU at most aria2c's. */
+function targets(engine: Rates, aria2: Rates, curl: Rates): Target[] {
+  const atLeast = (text: string, ratio: number, floor: number): Target => ({
+    text,
+    ratio,
+    met: ratio >= floor,
+  })
+  const cpu = engine.cpuPerGiB / aria2.cpuPerGiB
+  return [
+    atLeast('engine MiB/s >= 1.0x aria2c', engine.mibPerSec / aria2.mibPerSec, 1),
+    atLeast('engine MiB/s >= 0.6x curl', engine.mibPerSec / curl.mibPerSec, 0.6),
+    { text: 'engine CPU-s/GiB <= 1.0x aria2c', ratio: cpu, met: cpu <= 1 },
+  ]
+}
+
+function printResults(results: Map<string, Run>, totalMiB: number): void {
+  const rates = new Map<string, Rates>()
+  console.log('tool      MiB/s  CPU-s/GiB  wall-s')
+  for (const [tool, run] of results) {
+    const rate = {
+      mibPerSec: totalMiB / run.seconds,
+      cpuPerGiB: run.cpuSeconds / (totalMiB / 1024),
+    }
+    rates.set(tool, rate)
+    console.log(
+      `${tool.padEnd(8)} ${rate.mibPerSec.toFixed(0).padStart(6)} ${rate.cpuPerGiB.toFixed(2).padStart(10)} ${run.seconds.toFixed(2).padStart(7)}`,
+    )
+  }
+  const [engine, aria2, curl] = ['engine', 'aria2c', 'curl'].map((tool) => rates.get(tool))
+  if (!engine || !aria2 || !curl) return
+  console.log('target                            ratio  met')
+  for (const { text, ratio, met } of targets(engine, aria2, curl)) {
+    console.log(`${text.padEnd(32)} ${ratio.toFixed(2).padStart(5)}x  ${met ? 'yes' : 'NO'}`)
+  }
+}
+
+const load = (): string =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')
+
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'catalogsync-bench-transfer-'))
   const root = join(work, 'root')
@@ -126,34 +189,21 @@ async function main(): Promise<void> {
   for (const name of names) await writeFile(join(root, name), fakeAudio(SIZE))
   const nginx = await startNginx({ root })
   try {
-    const totalMiB = (FILES * SIZE) / 2 ** 20
     console.log(
       `${FILES} files x ${SIZE / 2 ** 20} MiB from nginx on loopback, concurrency ${CONCURRENCY}, median of ${RUNS} after a warm-up`,
     )
-    const results = await measure(work, [
+    console.log(`load average before: ${load()}`)
+    const tools: Tool[] = [
       ['engine', (out) => runEngine(nginx.url, out)],
       ['aria2c', (out) => runAria2(nginx.url, out)],
       ['curl', (out) => runCurl(nginx.url, out)],
-    ])
-    console.log('tool      MiB/s  CPU-s/GiB  wall-s')
-    for (const [tool, run] of results) {
-      const rate = totalMiB / run.seconds
-      const cpuPerGiB = run.cpuSeconds / (totalMiB / 1024)
-      console.log(
-        `${tool.padEnd(8)} ${rate.toFixed(0).padStart(6)} ${cpuPerGiB.toFixed(2).padStart(10)} ${run.seconds.toFixed(2).padStart(7)}`,
-      )
-    }
-    const [engine, aria2, curl] = [...results.values()].map((run) => ({
-      rate: totalMiB / run.seconds,
-      cpu: run.cpuSeconds,
-    }))
-    if (engine && aria2 && curl) {
-      console.log(
-        `engine/aria2c throughput ${(engine.rate / aria2.rate).toFixed(2)}x (target >= 1), ` +
-          `engine/curl ${(engine.rate / curl.rate).toFixed(2)}x (target >= 0.6), ` +
-          `CPU engine/aria2c ${(engine.cpu / aria2.cpu).toFixed(2)}x (target <= 1)`,
-      )
-    }
+    ]
+    const results = await measure(
+      work,
+      tools.filter(([name]) => TOOLS.has(name)),
+    )
+    console.log(`load average after:  ${load()}`)
+    printResults(results, (FILES * SIZE) / 2 ** 20)
   } finally {
     await nginx.stop()
     await rm(work, { recursive: true, force: true })

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,9 +9,9 @@ import { TransferEngine } from '../../src/main/core/transfer/transfer-engine'
 import type { TransferResult } from '../../src/main/core/transfer/transfer-types'
 import { fakeAudio } from '../peers/fake-audio'
 import { startNginx, type AccessEntry, type Nginx } from '../peers/nginx'
+import { xxh3Of } from '../helpers/content-hash'
 
 const MiB = 2 ** 20
-const sha256 = (body: Buffer): string => `sha256:${createHash('sha256').update(body).digest('hex')}`
 const files = {
   // Large enough that bytes still in socket buffers at the interruption stay well under 10 %.
   'big.mp3': fakeAudio(8 * MiB, 'mp3'),
@@ -84,7 +83,7 @@ describe('TransferEngine against nginx', () => {
         url: `${nginx.url}/${name}`,
         targetPath: join(out, name),
       })
-      expect(result.contentHash).toBe(sha256(body))
+      expect(result.contentHash).toBe(xxh3Of(body))
       expect((await readFile(join(out, name))).equals(body)).toBe(true)
       results.push(result)
     }
@@ -103,7 +102,7 @@ describe('TransferEngine against nginx', () => {
     await interruptHalfway('/slow/big.mp3', target)
     const result = await engine.download({ url: `${nginx.url}/slow/big.mp3`, targetPath: target })
     const body = files['big.mp3']
-    expect(result.contentHash).toBe(sha256(body))
+    expect(result.contentHash).toBe(xxh3Of(body))
     expect((await readFile(target)).equals(body)).toBe(true)
     expect(result.resumedFromBytes).toBeGreaterThan(body.length * 0.4)
     const [first, second] = await logged('/slow/big.mp3', 2)
@@ -119,7 +118,7 @@ describe('TransferEngine against nginx', () => {
       url: `${nginx.url}/norange/big.mp3`,
       targetPath: target,
     })
-    expect(result).toMatchObject({ resumedFromBytes: 0, contentHash: sha256(files['big.mp3']) })
+    expect(result).toMatchObject({ resumedFromBytes: 0, contentHash: xxh3Of(files['big.mp3']) })
     const [entry] = await logged('/norange/big.mp3', 1)
     expect(entry).toMatchObject({ status: 200, range: expect.stringMatching(/^bytes=\d+-$/) })
   })
@@ -168,7 +167,7 @@ describe('TransferEngine against nginx', () => {
       url: `${nginx.url}/redirect/song.flac`,
       targetPath: join(out, 'r.flac'),
     })
-    expect(redirected.contentHash).toBe(sha256(files['song.flac']))
+    expect(redirected.contentHash).toBe(xxh3Of(files['song.flac']))
     const missing = engine.download({
       url: `${nginx.url}/nope.mp3`,
       targetPath: join(out, 'n.mp3'),

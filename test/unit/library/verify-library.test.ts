@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
 import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { hashFile, verifyLibrary } from '../../../src/main/core/library/verify-library'
+import { verifyLibrary } from '../../../src/main/core/library/verify-library'
+import { xxh3Of } from '../../helpers/content-hash'
 import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
 
 let temp: TempCatalog
@@ -13,8 +14,15 @@ beforeEach(() => {
 })
 afterEach(() => temp.cleanup())
 
+const sha256 = (content: string): string =>
+  `sha256:${createHash('sha256').update(content).digest('hex')}`
+
 /** Writes a file into the library and records it for a new song, as a download would. */
-function recorded(title: string, content: string): { songId: number; path: string } {
+function recorded(
+  title: string,
+  content: string,
+  contentHash: string | null = sha256(content),
+): { songId: number; path: string } {
   const { catalog, library } = temp.service
   const backend = library.ensureLocalBackend(root)
   const { song } = catalog.upsertSong({ name: title, artists: ['Artist'] })
@@ -27,7 +35,7 @@ function recorded(title: string, content: string): { songId: number; path: strin
     backendId: backend.id,
     relativePath,
     sizeBytes: Buffer.byteLength(content),
-    contentHash: `sha256:${createHash('sha256').update(content).digest('hex')}`,
+    contentHash,
   })
   return { songId: song.id, path }
 }
@@ -82,10 +90,29 @@ describe('verifyLibrary', () => {
     expect(await verifyLibrary(library)).toEqual({ checked: 1, problems: [], fixed: 0 })
   })
 
-  it('hashes a file as sha256:<hex>', async () => {
-    const { path } = recorded('Hashed', 'abc')
-    expect(await hashFile(path)).toBe(
-      'sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
-    )
+  it('checks files recorded with the current hash and with the older sha256 alike', async () => {
+    recorded('New intact', 'RIFF new', xxh3Of(Buffer.from('RIFF new')))
+    const newChanged = recorded('New changed', 'RIFF new 2', xxh3Of(Buffer.from('RIFF new 2')))
+    recorded('Old intact', 'RIFF old')
+    const oldChanged = recorded('Old changed', 'RIFF old 2')
+    writeFileSync(newChanged.path, 'RIFF NEW 2')
+    writeFileSync(oldChanged.path, 'RIFF OLD 2')
+    const report = await verifyLibrary(temp.service.library)
+    expect(report.checked).toBe(4)
+    expect(report.problems.map((problem) => [problem.songId, problem.kind])).toEqual([
+      [newChanged.songId, 'hash'],
+      [oldChanged.songId, 'hash'],
+    ])
+  })
+
+  it('checks only the size of a file recorded without a hash or with an unknown one', async () => {
+    recorded('No hash', 'RIFF none', null)
+    const unknown = recorded('Unknown', 'RIFF unknown', 'md5:00000000000000000000000000000000')
+    writeFileSync(unknown.path, 'RIFF UNKNOWN')
+    expect(await verifyLibrary(temp.service.library)).toEqual({
+      checked: 2,
+      problems: [],
+      fixed: 0,
+    })
   })
 })

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -7,11 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TransferEngine } from '../../../src/main/core/transfer/transfer-engine'
 import type { TransferProgress } from '../../../src/main/core/transfer/transfer-types'
 import { fakeAudio } from '../../peers/fake-audio'
+import { xxh3Of } from '../../helpers/content-hash'
 
 let dir: string
 let engine: TransferEngine
 const song = fakeAudio(3 * 2 ** 20, 'flac')
-const sha256 = `sha256:${createHash('sha256').update(song).digest('hex')}`
+const contentHash = xxh3Of(song)
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'catalogsync-copy-'))
@@ -33,7 +33,7 @@ describe('TransferEngine.copyLocal', () => {
       link: false,
       onProgress: (p) => progress.push(p),
     })
-    expect(result).toMatchObject({ path: targetPath, sizeBytes: song.length, contentHash: sha256 })
+    expect(result).toMatchObject({ path: targetPath, sizeBytes: song.length, contentHash })
     expect((await readFile(targetPath)).equals(song)).toBe(true)
     expect(statSync(targetPath).ino).not.toBe(statSync(join(dir, 'source.flac')).ino)
     expect(existsSync(`${targetPath}.part`)).toBe(false)
@@ -47,7 +47,7 @@ describe('TransferEngine.copyLocal', () => {
       targetPath,
       link: true,
     })
-    expect(result.contentHash).toBe(sha256)
+    expect(result.contentHash).toBe(contentHash)
     expect(statSync(targetPath).ino).toBe(statSync(join(dir, 'source.flac')).ino)
   })
 

@@ -37,6 +37,17 @@ describe('SpeedLimiter', () => {
     expect(limiter.bytesPerSec).toBe(4 * MiB)
   })
 
+  it('passes what the bucket holds at once, and nothing more, without waiting', () => {
+    let now = 0
+    const limiter = new SpeedLimiter(MiB, () => now)
+    // A full bucket holds a quarter of a second's worth.
+    expect(limiter.tryTake(MiB / 4)).toBe(true)
+    expect(limiter.tryTake(1)).toBe(false)
+    now += 500
+    expect(limiter.tryTake(MiB / 4)).toBe(true)
+    expect(new SpeedLimiter(null).tryTake(100 * MiB)).toBe(true)
+  })
+
   it('rejects a waiting take on abort', async () => {
     const limiter = new SpeedLimiter(1024)
     const controller = new AbortController()

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,8 +9,7 @@ import { TransferEngine } from '../../../src/main/core/transfer/transfer-engine'
 import type { TransferProgress } from '../../../src/main/core/transfer/transfer-types'
 import { fakeAudio } from '../../peers/fake-audio'
 import { startFaultServer, type FaultServer } from '../../peers/fault-server'
-
-const sha256 = (body: Buffer): string => `sha256:${createHash('sha256').update(body).digest('hex')}`
+import { xxh3Of } from '../../helpers/content-hash'
 
 let server: FaultServer
 let engine: TransferEngine
@@ -50,7 +48,7 @@ async function expectFailure(path: string, message: RegExp): Promise<Error> {
 }
 
 describe('TransferEngine.download', () => {
-  it('streams a file to its final name with its sha256, leaving no .part behind', async () => {
+  it('streams a file to its final name with its content hash, leaving no .part behind', async () => {
     const progress: TransferProgress[] = []
     const result = await engine.download({
       url: `${server.url}/files/song.mp3`,
@@ -60,7 +58,7 @@ describe('TransferEngine.download', () => {
     expect(result).toMatchObject({
       path: target(),
       sizeBytes: song.length,
-      contentHash: sha256(song),
+      contentHash: xxh3Of(song),
       resumedFromBytes: 0,
       contentType: 'audio/mpeg',
     })
@@ -75,7 +73,7 @@ describe('TransferEngine.download', () => {
     await expectFailure(`/files/song.mp3?short=${cut}`, /connection lost after \d+ of \d+ bytes/)
     expect(existsSync(`${target()}.part`)).toBe(true)
     const result = await download('/files/song.mp3')
-    expect(result.contentHash).toBe(sha256(song))
+    expect(result.contentHash).toBe(xxh3Of(song))
     expect((await readFile(target())).equals(song)).toBe(true)
     const [first, second] = server.requests
     expect(second).toMatchObject({ status: 206, range: `bytes=${result.resumedFromBytes}-` })
@@ -88,7 +86,7 @@ describe('TransferEngine.download', () => {
   it('fails a connection reset mid-body clearly, and a retry ends byte-identical', async () => {
     await expectFailure(`/files/song.mp3?reset=${song.length / 2}`, /connection lost after \d+ of/)
     const result = await download('/files/song.mp3')
-    expect(result.contentHash).toBe(sha256(song))
+    expect(result.contentHash).toBe(xxh3Of(song))
   })
 
   it('starts over cleanly when the server ignores Range', async () => {
@@ -96,7 +94,7 @@ describe('TransferEngine.download', () => {
     const result = await download('/norange/song.mp3')
     expect(server.requests[1]!.status).toBe(200)
     expect(result.resumedFromBytes).toBe(0)
-    expect(result.contentHash).toBe(sha256(song))
+    expect(result.contentHash).toBe(xxh3Of(song))
   })
 
   it('starts over when the file changed between attempts (ETag mismatch on If-Range)', async () => {
@@ -108,7 +106,7 @@ describe('TransferEngine.download', () => {
       status: 200,
       range: expect.stringMatching(/^bytes=/),
     })
-    expect(result).toMatchObject({ resumedFromBytes: 0, contentHash: sha256(changed) })
+    expect(result).toMatchObject({ resumedFromBytes: 0, contentHash: xxh3Of(changed) })
   })
 
   it('starts over when the .part is longer than the file (416)', async () => {
@@ -120,7 +118,7 @@ describe('TransferEngine.download', () => {
     await writeFile(`${target()}.part.json`, JSON.stringify(meta))
     const result = await download('/files/short.mp3')
     expect(server.requests.map((request) => request.status)).toEqual([416, 200])
-    expect(result).toMatchObject({ resumedFromBytes: 0, contentHash: sha256(shorter) })
+    expect(result).toMatchObject({ resumedFromBytes: 0, contentHash: xxh3Of(shorter) })
   })
 
   it('fails a short body clearly and keeps the .part for a resume', async () => {
@@ -168,7 +166,7 @@ describe('TransferEngine.download', () => {
       url: `${server.url}/hops/3/files/song.mp3`,
       targetPath: join(dir, 'redirected.mp3'),
     })
-    expect(result.contentHash).toBe(sha256(song))
+    expect(result.contentHash).toBe(xxh3Of(song))
     await expectFailure('/loop', /redirect loop at http:\/\/127\.0\.0\.1:\d+\/loop/)
     await expectFailure('/hops/9/files/song.mp3', /too many redirects \(more than 5\)/)
   })
@@ -239,7 +237,7 @@ describe('TransferEngine.download', () => {
     await writeFile(`${target()}.part`, fakeAudio(5000))
     const result = await download('/files/song.mp3')
     expect(server.requests[0]!.range).toBeNull()
-    expect(result).toMatchObject({ resumedFromBytes: 0, contentHash: sha256(song) })
+    expect(result).toMatchObject({ resumedFromBytes: 0, contentHash: xxh3Of(song) })
   })
 })
 

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LibraryRepository } from '../catalog/library-repository'
 import type { LocalFile } from '../catalog/types'
+import { algorithmOf, hashFile } from '../transfer/content-hash'
 
-const HASH_PREFIX = 'sha256:'
+export { hashFile }
 
 /** `missing`: gone from disk; `size`/`hash`: there, but truncated or changed since recorded. */
 export type VerifyProblemKind = 'missing' | 'size' | 'hash'
@@ -33,13 +32,6 @@ export interface VerifyReport {
   fixed: number
 }
 
-/** The file's `sha256:<hex>`, streamed so a large file is never held in memory. */
-export async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return `${HASH_PREFIX}${hash.digest('hex')}`
-}
-
 async function sizeOnDisk(path: string): Promise<number | null> {
   try {
     const stats = await stat(path)
@@ -64,9 +56,10 @@ async function checkFile(file: LocalFile, path: string): Promise<VerifyProblem |
   })
   if (actualBytes === null) return problem('missing')
   if (actualBytes !== file.sizeBytes) return problem('size')
-  // Files recorded without a sha256 (none today) can only be checked by size.
-  if (!file.contentHash?.startsWith(HASH_PREFIX)) return null
-  return (await hashFile(path)) === file.contentHash ? null : problem('hash')
+  // A file recorded with no hash, or one this build does not know, is checked by size only.
+  const algorithm = file.contentHash ? algorithmOf(file.contentHash) : null
+  if (algorithm === null) return null
+  return (await hashFile(path, algorithm)) === file.contentHash ? null : problem('hash')
 }
 
 /**

@@ -1,6 +1,6 @@
-import { createHash, type Hash } from 'node:crypto'
 import { open, type FileHandle } from 'node:fs/promises'
 import { Writable } from 'node:stream'
+import { createContentHasher, type ContentHasher } from './content-hash'
 import { hashPrefix, partPathOf, readHead, writePartMeta, type PartMeta } from './part-file'
 import type { ProgressMeter } from './progress-meter'
 import type { SpeedLimiter } from './speed-limiter'
@@ -29,7 +29,7 @@ export interface FileSinkOptions {
  * arrived is written before the sink closes, so a resume need not fetch it again.
  */
 export class FileSink extends Writable {
-  readonly hash = createHash('sha256')
+  readonly hash = createContentHasher()
   private readonly ready: Promise<FileHandle>
   private queue: Buffer[] = []
   private queuedBytes = 0
@@ -55,7 +55,7 @@ export class FileSink extends Writable {
   override _write(chunk: Buffer, _encoding: string, callback: (error?: Error | null) => void) {
     const { limiter, meter, signal, watch } = this.options
     meter.add(chunk.length)
-    if (!limiter) return this.enqueue(chunk, callback)
+    if (!limiter || limiter.tryTake(chunk.length)) return this.enqueue(chunk, callback)
     // Waiting on our own speed limit is no stall of the server's.
     watch.disarm()
     limiter.take(chunk.length, signal).then(() => this.enqueue(chunk, callback), callback)
@@ -155,7 +155,7 @@ export class FileSink extends Writable {
 }
 
 /** Opens the `.part` for this response: after its kept prefix (hashed first), or emptied. */
-async function openPart(options: FileSinkOptions, hash: Hash): Promise<FileHandle> {
+async function openPart(options: FileSinkOptions, hash: ContentHasher): Promise<FileHandle> {
   await writePartMeta(options.targetPath, options.meta)
   const handle = await open(partPathOf(options.targetPath), options.start > 0 ? 'r+' : 'w+')
   try {

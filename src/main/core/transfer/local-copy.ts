@@ -1,8 +1,8 @@
-import { createHash, type Hash } from 'node:crypto'
 import { link, mkdir, open, stat, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Clock } from '../clock'
 import { describeHead, detectAudioFormat } from './audio-magic'
+import { createContentHasher, type ContentHasher } from './content-hash'
 import { commitPart, discardPart, partPathOf, readHead } from './part-file'
 import { ProgressMeter } from './progress-meter'
 import { NotAudioError, TransferAbortedError, TransferError } from './transfer-errors'
@@ -33,7 +33,7 @@ export async function copyLocalFile(
     await discardPart(targetPath)
     const meter = new ProgressMeter(request.onProgress, { ...options, totalBytes: size })
     const linked = request.link && (await tryLink(filePath, partPathOf(targetPath)))
-    const hash = createHash('sha256')
+    const hash = createContentHasher()
     const handle = await open(partPathOf(targetPath), linked ? 'r' : 'wx+')
     let head: Uint8Array
     try {
@@ -66,7 +66,7 @@ async function tryLink(filePath: string, partPath: string): Promise<boolean> {
 async function copyInto(
   filePath: string,
   target: FileHandle,
-  hash: Hash,
+  hash: ContentHasher,
   meter: ProgressMeter,
   signal: AbortSignal | undefined,
 ): Promise<void> {
@@ -83,7 +83,7 @@ async function copyInto(
 async function readAll(
   source: FileHandle,
   target: FileHandle | null,
-  hash: Hash,
+  hash: ContentHasher,
   meter: ProgressMeter,
   signal: AbortSignal | undefined,
 ): Promise<void> {
@@ -107,11 +107,11 @@ function assertAudio(filePath: string, head: Uint8Array): void {
   )
 }
 
-function result(path: string, sizeBytes: number, hash: Hash): TransferResult {
+function result(path: string, sizeBytes: number, hash: ContentHasher): TransferResult {
   return {
     path,
     sizeBytes,
-    contentHash: `sha256:${hash.digest('hex')}`,
+    contentHash: hash.digest(),
     resumedFromBytes: 0,
     contentType: null,
     etag: null,

@@ -1,7 +1,7 @@
-import type { Hash } from 'node:crypto'
 import { open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { MAGIC_BYTES } from './audio-magic'
+import { hashOpenFile, type ContentHasher } from './content-hash'
 
 /** What the server said about the bytes in a `.part`, so a resume can ask "still the same?". */
 export interface PartMeta {
@@ -14,8 +14,6 @@ export interface PartState {
   bytes: number
   meta: PartMeta
 }
-
-const READ_CHUNK = 1 << 20
 
 export const partPathOf = (targetPath: string): string => `${targetPath}.part`
 const metaPathOf = (targetPath: string): string => `${targetPath}.part.json`
@@ -52,15 +50,13 @@ export async function discardPart(targetPath: string): Promise<void> {
 }
 
 /** Feeds the first `bytes` of an open file to `hash`, for a resumed transfer's full-file hash. */
-export async function hashPrefix(handle: FileHandle, bytes: number, hash: Hash): Promise<void> {
-  const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK, bytes))
-  for (let position = 0; position < bytes;) {
-    const length = Math.min(buffer.length, bytes - position)
-    const { bytesRead } = await handle.read(buffer, 0, length, position)
-    if (bytesRead === 0) throw new Error(`the .part ended at ${position} of ${bytes} bytes`)
-    hash.update(buffer.subarray(0, bytesRead))
-    position += bytesRead
-  }
+export async function hashPrefix(
+  handle: FileHandle,
+  bytes: number,
+  hasher: ContentHasher,
+): Promise<void> {
+  const read = await hashOpenFile(handle, hasher, bytes)
+  if (read < bytes) throw new Error(`the .part ended at ${read} of ${bytes} bytes`)
 }
 
 export async function readHead(handle: FileHandle): Promise<Uint8Array> {

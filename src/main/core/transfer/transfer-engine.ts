@@ -224,7 +224,7 @@ export class TransferEngine {
     return {
       path: targetPath,
       sizeBytes: start + sink.bytesWritten,
-      contentHash: `sha256:${sink.hash.digest('hex')}`,
+      contentHash: sink.hash.digest(),
       resumedFromBytes: start,
       contentType: mediaType(header(headers, 'content-type')),
       etag: header(headers, 'etag'),

@@ -14,7 +14,7 @@ export type ProgressListener = (progress: TransferProgress) => void
 export interface TransferResult {
   path: string
   sizeBytes: number
-  /** `sha256:<hex>` of the whole file, computed while streaming. */
+  /** Of the whole file, computed while streaming; see `createContentHasher`. */
   contentHash: string
   /** How many bytes an earlier attempt had left in the `.part` file and were kept. */
   resumedFromBytes: number
