@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { IAudioMetadata } from 'music-metadata'
-import { hashFile } from '../../src/main/core/library/verify-library'
+import { hashFile } from '../../src/main/core/transfer/content-hash'
 import { FileTagger } from '../../src/main/core/tags/file-tagger'
 import type { SongTags } from '../../src/main/core/tags/song-tags'
 

@@ -13,7 +13,7 @@ import { untilAborted } from '../sources/abort'
 import { LocalIndexRepository, type IndexedFile } from '../sources/local/local-index'
 import { refreshIndex, type IndexStats } from '../sources/local/local-indexer'
 import type { Candidate, SongQuery } from '../sources/types'
-import { hashFile } from './verify-library'
+import { hashFile } from '../transfer/content-hash'
 
 /**
  * The source recorded for a file found in the library rather than downloaded; the brackets

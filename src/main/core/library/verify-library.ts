@@ -4,8 +4,6 @@ import type { LibraryRepository } from '../catalog/library-repository'
 import type { LocalFile } from '../catalog/types'
 import { algorithmOf, hashFile } from '../transfer/content-hash'
 
-export { hashFile }
-
 /** `missing`: gone from disk; `size`/`hash`: there, but truncated or changed since recorded. */
 export type VerifyProblemKind = 'missing' | 'size' | 'hash'
 

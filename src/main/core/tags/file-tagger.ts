@@ -1,7 +1,7 @@
 import { copyFile, open, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Dispatcher } from 'undici'
-import { hashFile } from '../library/verify-library'
+import { hashFile } from '../transfer/content-hash'
 import { errorMessage } from '../runner/executor-context'
 import { detectAudioFormat } from '../transfer/audio-magic'
 import { readHead, syncFolder } from '../transfer/part-file'
