@@ -56,6 +56,7 @@ describe('the job header', () => {
       'Sync #4 canceled (canceled by the user): 8 downloaded, 1 already in the library, 1 failed',
     )
     expect(jobOutcome({ ...job, state: 'running' }, counts, formatCount)).toBeNull()
+    expect(jobOutcome(null, null, formatCount)).toMatch(/No sync has run yet/)
   })
 
   it('explains a button that changed nothing', () => {

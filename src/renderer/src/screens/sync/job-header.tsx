@@ -64,7 +64,7 @@ export function JobHeader() {
         aria-valuemax={100}
         aria-valuenow={percent}
       >
-        <div className="job-bar-fill" style={{ width: `${percent}%` }} />
+        <div className="job-bar-fill" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       {outcome && <p className="job-outcome">{outcome}</p>}
     </header>

@@ -47,7 +47,8 @@ export function jobOutcome(
   counts: StateCounts<ItemState> | null,
   formatCount: (n: number) => string,
 ): string | null {
-  if (!job || isJobMoving(job.state) || !counts) return null
+  if (!job) return 'No sync has run yet: Start syncs every playlist.'
+  if (isJobMoving(job.state) || !counts) return null
   const parts = [
     `${formatCount(counts.succeeded)} downloaded`,
     `${formatCount(counts.skipped)} already in the library`,

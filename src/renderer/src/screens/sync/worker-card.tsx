@@ -43,7 +43,10 @@ function TransferFigures({ worker }: { worker: WorkerState }) {
         aria-valuemax={100}
         aria-valuenow={active ? (percent ?? undefined) : 0}
       >
-        <div className="worker-bar-fill" style={{ width: `${active ? (percent ?? 0) : 0}%` }} />
+        <div
+          className="worker-bar-fill"
+          style={{ transform: `scaleX(${active ? (percent ?? 0) / 100 : 0})` }}
+        />
       </div>
       <div className="worker-figures">
         <span data-testid="worker-bytes">{active ? bytes : '—'}</span>
@@ -72,7 +75,7 @@ export const WorkerCard = memo(function WorkerCard({ name }: { name: string }) {
         <span className="worker-status">{STATUS_LABEL[worker.status]}</span>
       </div>
       <p className="worker-song" data-testid="worker-song" title={worker.display_text}>
-        {idle ? 'Waiting for work' : worker.display_text}
+        {idle ? 'No song' : worker.display_text}
       </p>
       <p className="worker-text" data-testid="worker-text" title={worker.progress_text}>
         {worker.status === 'cooling_down' ? (

@@ -23,16 +23,18 @@ function WorkerLane({ lane }: { lane: Lane }) {
     <section className={`lane lane-${lane}`} aria-labelledby={titleId}>
       <h2 id={titleId} className="lane-title">
         {TITLES[lane]}{' '}
-        <span className="lane-count">
-          {formatCount(busy)} of {formatCount(names.length)} busy
-        </span>
+        {names.length > 0 && (
+          <span className="lane-count">
+            {formatCount(busy)} of {formatCount(names.length)} busy
+          </span>
+        )}
       </h2>
       <ul className="lane-cards" data-testid={`lane-${lane}`}>
         {names.map((name) => (
           <WorkerCard key={name} name={name} />
         ))}
       </ul>
-      {names.length === 0 && <p className="lane-empty">No workers: no sync is running.</p>}
+      {names.length === 0 && <p className="lane-empty">No {lane} at work right now.</p>}
     </section>
   )
 }
@@ -48,7 +50,7 @@ function ReadyQueue() {
         Ready
       </h2>
       <div className="ready-queue-gauge" aria-hidden="true">
-        <div className="ready-queue-fill" style={{ height: `${fill}%` }} />
+        <div className="ready-queue-fill" style={{ transform: `scaleY(${fill / 100})` }} />
       </div>
       <p className="ready-queue-depth" data-testid="queue-depth">
         {formatCount(depth)} / {formatCount(capacity)}
