@@ -8,6 +8,7 @@ import {
 } from '../../../src/renderer/src/screens/sync/job-view'
 import {
   coolingSeconds,
+  isCooling,
   laneOf,
   secondsLeft,
   transferSource,
@@ -85,11 +86,21 @@ describe('worker cards', () => {
     })
     expect(workerActivity(busy)).toBe('Downloading via local')
     expect(workerActivity(worker({ name: 'download-2' }))).toBe('Idle')
+    const starting = { ...busy, progress_text: 'starting download via demo' }
+    expect(workerActivity(starting)).toBe('Starting download via demo')
   })
 
   it('counts a cool-down down from when it was announced', () => {
     expect(coolingSeconds('subsonic cooling down 12s')).toBe(12)
     expect(coolingSeconds('resolving source subsonic (1/3)')).toBeNull()
+    const gated = worker({
+      name: 'resolve-1',
+      status: 'resolving',
+      progress_text: 'demo cooling down 3s',
+    })
+    expect(isCooling(gated)).toBe(true)
+    expect(isCooling(worker({ name: 'download-1', status: 'cooling_down' }))).toBe(true)
+    expect(isCooling(worker({ name: 'download-2', status: 'downloading' }))).toBe(false)
     expect(secondsLeft(12, 1000, 1000)).toBe(12)
     expect(secondsLeft(12, 1000, 4500)).toBe(9)
     expect(secondsLeft(12, 1000, 60_000)).toBe(0)

@@ -2,7 +2,7 @@ import { memo, useEffect, useState } from 'react'
 import type { WorkerState } from '../../../../shared/dashboard'
 import { formatBytes, formatSpeed } from '../../format'
 import { useSyncStore } from '../../stores/sync-store'
-import { coolingSeconds, laneOf, secondsLeft, workerActivity } from './worker-view'
+import { coolingSeconds, isCooling, laneOf, secondsLeft, workerActivity } from './worker-view'
 
 const STATUS_LABEL: Record<WorkerState['status'], string> = {
   idle: 'idle',
@@ -63,22 +63,26 @@ export const WorkerCard = memo(function WorkerCard({ name }: { name: string }) {
   const worker = useSyncStore((state) => state.board.byName[name])
   if (!worker) return null
   const idle = worker.status === 'idle'
+  const cooling = isCooling(worker)
   return (
     <li
       className="worker-card"
       data-testid="worker-card"
       data-worker={worker.name}
       data-status={worker.status}
+      data-cooling={cooling || undefined}
     >
       <div className="worker-head">
         <span className="worker-name">{worker.name}</span>
-        <span className="worker-status">{STATUS_LABEL[worker.status]}</span>
+        <span className="worker-status">
+          {cooling ? STATUS_LABEL.cooling_down : STATUS_LABEL[worker.status]}
+        </span>
       </div>
       <p className="worker-song" data-testid="worker-song" title={worker.display_text}>
         {idle ? 'No song' : worker.display_text}
       </p>
       <p className="worker-text" data-testid="worker-text" title={worker.progress_text}>
-        {worker.status === 'cooling_down' ? (
+        {cooling ? (
           <CoolingDown key={worker.progress_text} text={worker.progress_text} />
         ) : (
           workerActivity(worker)

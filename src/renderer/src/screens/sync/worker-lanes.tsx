@@ -13,7 +13,7 @@ const namesIn = (lane: Lane) => (state: SyncState) =>
 const TITLES: Record<Lane, string> = { resolvers: 'Resolvers', downloaders: 'Downloaders' }
 
 /** The lane's card list changes only when workers come or go, not on their progress. */
-function WorkerLane({ lane }: { lane: Lane }) {
+function WorkerLane({ lane, single }: { lane: Lane; single: boolean }) {
   const names = useSyncStore(useShallow(namesIn(lane)))
   const busy = useSyncStore((state) =>
     names.reduce((n, name) => n + (state.board.byName[name]?.status === 'idle' ? 0 : 1), 0),
@@ -34,13 +34,17 @@ function WorkerLane({ lane }: { lane: Lane }) {
           <WorkerCard key={name} name={name} />
         ))}
       </ul>
-      {names.length === 0 && <p className="lane-empty">No {lane} at work right now.</p>}
+      {names.length === 0 && (
+        <p className="lane-empty">
+          {single ? 'Each worker resolves its own songs.' : `No ${lane} at work right now.`}
+        </p>
+      )}
     </section>
   )
 }
 
 /** Resolved songs waiting for a download slot, between the two lanes. */
-function ReadyQueue() {
+function ReadyQueue({ single }: { single: boolean }) {
   const depth = useSyncStore((state) => state.transfer?.queueDepth ?? 0)
   const capacity = useSyncStore((state) => state.transfer?.queueCapacity ?? 0)
   const fill = capacity > 0 ? Math.min(100, (depth / capacity) * 100) : 0
@@ -55,17 +59,24 @@ function ReadyQueue() {
       <p className="ready-queue-depth" data-testid="queue-depth">
         {formatCount(depth)} / {formatCount(capacity)}
       </p>
-      <p className="ready-queue-note">resolved, waiting for a download slot</p>
+      <p className="ready-queue-note">
+        {single ? 'not used: no separate resolvers' : 'resolved, waiting for a download slot'}
+      </p>
     </section>
   )
 }
 
+/** Single-mode workers resolve and download: no resolver lane, no queue between. */
+const hasSingleWorkers = (state: SyncState) =>
+  state.board.order.some((name) => state.board.byName[name]?.role === 'single')
+
 export function WorkerLanes() {
+  const single = useSyncStore(hasSingleWorkers)
   return (
     <div className="lanes">
-      <WorkerLane lane="resolvers" />
-      <ReadyQueue />
-      <WorkerLane lane="downloaders" />
+      <WorkerLane lane="resolvers" single={single} />
+      <ReadyQueue single={single} />
+      <WorkerLane lane="downloaders" single={single} />
     </div>
   )
 }

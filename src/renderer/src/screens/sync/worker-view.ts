@@ -16,6 +16,10 @@ export function coolingSeconds(progressText: string): number | null {
   return match ? Number(match[1]) : null
 }
 
+/** Waiting out a source's back-off: a transfer retrying later, or any worker at a source gate. */
+export const isCooling = (worker: WorkerState): boolean =>
+  worker.status === 'cooling_down' || coolingSeconds(worker.progress_text) !== null
+
 /** Seconds left of a wait of `seconds` that began at `since` (both clocks in ms). */
 export const secondsLeft = (seconds: number, since: number, now: number): number =>
   Math.max(0, seconds - Math.floor((now - since) / 1000))
@@ -27,7 +31,8 @@ export function workerActivity(worker: WorkerState): string {
       return 'Idle'
     case 'downloading': {
       const source = transferSource(worker.progress_text)
-      return source ? `Downloading via ${source}` : 'Downloading'
+      const verb = worker.progress_text.startsWith('starting') ? 'Starting download' : 'Downloading'
+      return source ? `${verb} via ${source}` : verb
     }
     case 'paused':
       return 'Paused'
