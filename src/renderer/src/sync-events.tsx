@@ -1,9 +1,9 @@
 import { useEffect } from 'react'
 import type { Bridge } from './bridge'
 import { useBridge } from './bridge-context'
-import { syncStore, type SnapshotParts } from './stores/sync-store'
+import { jobIsStale, syncStore, type SnapshotParts } from './stores/sync-store'
 
-/** Item changes move the job's counts; the counts are fetched again at most this often. */
+/** Item changes move the job's counts; the job and counts are fetched again at most this often. */
 const COUNTS_REFRESH_MS = 1000
 const SPEED_SAMPLE_MS = 1000
 
@@ -29,7 +29,10 @@ export function SyncEvents() {
     }
     // Subscribe first, then fetch: nothing that happens in between is lost.
     const unsubscribe = [
-      bridge.on('workers', api.workers),
+      bridge.on('workers', (payload) => {
+        api.workers(payload)
+        if (jobIsStale(syncStore.getState(), payload.jobId)) refreshCounts()
+      }),
       bridge.on('transfer', api.transfer),
       bridge.on('job', api.job),
       bridge.on('items', refreshCounts),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { DashboardSnapshot, JobSummary } from '../../../src/shared/dashboard'
 import type { TransferEvent } from '../../../src/shared/events'
 import type { ItemState, JobState, StateCounts } from '../../../src/shared/states'
-import { createSyncStore } from '../../../src/renderer/src/stores/sync-store'
+import { createSyncStore, jobIsStale } from '../../../src/renderer/src/stores/sync-store'
 import { worker } from './worker-fixtures'
 
 const counts = (patch: Partial<StateCounts<ItemState>> = {}): StateCounts<ItemState> => ({
@@ -111,5 +111,14 @@ describe('the sync store', () => {
       { at: 1000, bytesPerSec: 2_000_000 },
       { at: 2000, bytesPerSec: 0 },
     ])
+  })
+
+  it('tells when workers report for a job it does not know as moving', () => {
+    expect(jobIsStale({ job: null }, 1)).toBe(true)
+    expect(jobIsStale({ job: job(1, 'running') }, 1)).toBe(false)
+    expect(jobIsStale({ job: job(1, 'pause_requested') }, 1)).toBe(false)
+    expect(jobIsStale({ job: job(1, 'succeeded') }, 1)).toBe(true)
+    expect(jobIsStale({ job: job(1, 'running') }, 2)).toBe(true)
+    expect(jobIsStale({ job: job(2, 'running') }, 1)).toBe(false)
   })
 })

@@ -45,6 +45,14 @@ export function currentSpeed({ job, transfer }: Pick<SyncState, 'job' | 'transfe
   return transfer.downloadSpeedBytesPerSec
 }
 
+/**
+ * Workers report for a job the store does not know as moving: a finished job run again for
+ * requeued items goes back to `running` without a job event, so its state must be fetched.
+ */
+export function jobIsStale({ job }: Pick<SyncState, 'job'>, jobId: number): boolean {
+  return !job || job.id < jobId || (job.id === jobId && !MOVING.includes(job.state))
+}
+
 /** The job, workers and transfer figures of the current (or last) sync: a cache of the core's. */
 export function createSyncStore() {
   return createStore<SyncState>()((set, get) => ({

@@ -13,18 +13,24 @@ const LABELS: Record<JobAction, string> = {
 }
 const ACTIONS = Object.keys(LABELS) as JobAction[]
 
-/** Asks the service; `changed` is null when there was nothing to act on. */
-async function control(bridge: Bridge, action: JobAction) {
-  const result =
-    action === 'start'
-      ? await bridge.invoke('jobs:start')
-      : action === 'pause'
-        ? await bridge.invoke('jobs:pause')
-        : action === 'resume'
-          ? await bridge.invoke('jobs:resume')
-          : await bridge.invoke('jobs:cancel')
-  if (!result.ok) return { error: result.error }
-  return { error: controlRefusal(action, result.value?.changed ?? null) }
+function invokeControl(bridge: Bridge, action: JobAction) {
+  switch (action) {
+    case 'start':
+      return bridge.invoke('jobs:start')
+    case 'pause':
+      return bridge.invoke('jobs:pause')
+    case 'resume':
+      return bridge.invoke('jobs:resume')
+    case 'cancel':
+      return bridge.invoke('jobs:cancel')
+  }
+}
+
+/** The service's error, or why the button changed nothing; null when it did its job. */
+async function control(bridge: Bridge, action: JobAction): Promise<string | null> {
+  const result = await invokeControl(bridge, action)
+  if (!result.ok) return result.error
+  return controlRefusal(action, result.value?.changed ?? null)
 }
 
 export function JobControls() {
@@ -39,9 +45,9 @@ export function JobControls() {
       return
     setPending(action)
     setError(null)
-    const outcome = await control(bridge, action)
+    const refusal = await control(bridge, action)
     setPending(null)
-    setError(outcome.error)
+    setError(refusal)
     // Some changes (cancelling a paused sync) publish no event: fetch the job again.
     await refreshSync(bridge, 'job')
   }

@@ -32,9 +32,11 @@ function TransferFigures() {
 export function JobHeader() {
   const job = useSyncStore((s) => s.job)
   const counts = useSyncStore((s) => s.counts)
+  const loaded = useSyncStore((s) => s.loaded)
   const { done, total } = jobProgress(counts)
   const percent = total > 0 ? Math.round((done / total) * 100) : 0
-  const outcome = jobOutcome(job, counts, formatCount)
+  // Before the first snapshot, "no sync has run yet" could be wrong.
+  const outcome = loaded ? jobOutcome(job, counts, formatCount) : null
   return (
     <header className="job-header">
       <div className="job-title-row">
