@@ -16,7 +16,7 @@ export interface WorkerState {
   playlist_id: number | null
   /** `Title / Singers` */
   display_text: string
-  /** e.g. `resolving source subsonic (1/3)`, `12.00MB/48.00MB` */
+  /** e.g. `resolving source subsonic (1/3)`, `12.00MB/48.00MB via subsonic` */
   progress_text: string
   downloaded_bytes: number
   total_bytes: number | null

@@ -4,6 +4,7 @@ import { PlaylistsScreen } from './screens/playlists/playlists-screen'
 import { ProblemsScreen } from './screens/problems/problems-screen'
 import { SettingsScreen } from './screens/settings/settings-screen'
 import { SyncScreen } from './screens/sync/sync-screen'
+import { SyncEvents } from './sync-events'
 import { SCREENS, useUiStore, type Screen, type ThemeChoice } from './ui-store'
 
 const LABELS: Record<Screen, string> = {
@@ -48,6 +49,7 @@ export function App() {
 
   return (
     <ImportDropZone>
+      <SyncEvents />
       <div className="shell">
         <nav className="shell-nav" aria-label="Screens">
           <span className="shell-brand">CatalogSync</span>

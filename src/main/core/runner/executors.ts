@@ -20,6 +20,10 @@ export type DownloadTaskOutcome = 'succeeded' | 'failed' | 'released'
 
 const formatMb = (bytes: number) => `${(bytes / 1e6).toFixed(2)}MB`
 
+/** `12.00MB/48.00MB via subsonic`: the source rides along so a window can show it. */
+const transferText = (done: number, total: number | null, sourceId: string) =>
+  `${total ? `${formatMb(done)}/${formatMb(total)}` : formatMb(done)} via ${sourceId}`
+
 /** Resolvers, downloaders and single workers all run these, as DESIGN.md names them. */
 export class StageExecutors {
   constructor(private readonly ctx: ExecutorContext) {}
@@ -172,9 +176,7 @@ export class StageExecutors {
           payload,
           (p) =>
             ctx.board.update(workerName, {
-              progress_text: p.totalBytes
-                ? `${formatMb(p.downloadedBytes)}/${formatMb(p.totalBytes)}`
-                : formatMb(p.downloadedBytes),
+              progress_text: transferText(p.downloadedBytes, p.totalBytes, payload.song.sourceId),
               downloaded_bytes: p.downloadedBytes,
               total_bytes: p.totalBytes,
               speed_bytes_per_sec: p.speedBytesPerSec,

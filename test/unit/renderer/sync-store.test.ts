@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import type { DashboardSnapshot, JobSummary } from '../../../src/shared/dashboard'
+import type { TransferEvent } from '../../../src/shared/events'
+import type { ItemState, JobState, StateCounts } from '../../../src/shared/states'
+import { createSyncStore, jobIsStale } from '../../../src/renderer/src/stores/sync-store'
+import { worker } from './worker-fixtures'
+
+const counts = (patch: Partial<StateCounts<ItemState>> = {}): StateCounts<ItemState> => ({
+  pending: 0,
+  resolving: 0,
+  ready: 0,
+  downloading: 0,
+  succeeded: 0,
+  failed: 0,
+  skipped: 0,
+  ...patch,
+})
+
+const job = (id: number, state: JobState): JobSummary => ({
+  id,
+  kind: 'sync',
+  state,
+  state_reason: null,
+  created_at: 0,
+  started_at: 0,
+  finished_at: null,
+})
+
+const transfer = (jobId: number, speed: number): TransferEvent => ({
+  jobId,
+  downloadSpeedBytesPerSec: speed,
+  queueDepth: 3,
+  queueCapacity: 8,
+  activeResolvers: 1,
+  activeDownloads: 2,
+  bytesDone: 1000,
+  etaSeconds: 60,
+})
+
+const snapshot = (patch: Partial<DashboardSnapshot>): DashboardSnapshot => ({
+  job: job(1, 'running'),
+  counts: counts({ pending: 10 }),
+  workers: [],
+  transfer_stats: { download_speed_bytes_per_sec: 0, active_downloads: 0, active_resolvers: 0 },
+  ...patch,
+})
+
+describe('the sync store', () => {
+  it('applies a snapshot asked for before any event', () => {
+    const store = createSyncStore()
+    const { api } = store.getState()
+    const asked = api.seen()
+    api.snapshot(snapshot({ workers: [worker({ name: 'download-1' })] }), asked, 'all')
+    const state = store.getState()
+    expect(state.loaded).toBe(true)
+    expect(state.job?.id).toBe(1)
+    expect(state.board.order).toEqual(['download-1'])
+  })
+
+  it('drops the parts of a snapshot that events overtook', () => {
+    const store = createSyncStore()
+    const { api } = store.getState()
+    const asked = api.seen()
+    api.job({ job: job(1, 'paused'), counts: counts({ succeeded: 4 }) })
+    api.workers({ jobId: 1, workers: [worker({ name: 'download-1', status: 'downloading' })] })
+    api.snapshot(snapshot({ workers: [worker({ name: 'download-1' })] }), asked, 'all')
+    const state = store.getState()
+    expect(state.job?.state).toBe('paused')
+    expect(state.counts?.succeeded).toBe(4)
+    expect(state.board.byName['download-1']?.status).toBe('downloading')
+    expect(state.loaded).toBe(true)
+  })
+
+  it('takes only the job and counts from a later refresh', () => {
+    const store = createSyncStore()
+    const { api } = store.getState()
+    api.workers({ jobId: 1, workers: [worker({ name: 'download-1', status: 'downloading' })] })
+    api.snapshot(
+      snapshot({ counts: counts({ succeeded: 7 }), workers: [worker({ name: 'download-1' })] }),
+      api.seen(),
+      'job',
+    )
+    expect(store.getState().counts?.succeeded).toBe(7)
+    expect(store.getState().board.byName['download-1']?.status).toBe('downloading')
+  })
+
+  it('forgets the workers and figures of the previous job when a new one starts', () => {
+    const store = createSyncStore()
+    const { api } = store.getState()
+    api.job({ job: job(1, 'succeeded'), counts: counts() })
+    api.workers({ jobId: 1, workers: [worker({ name: 'download-1' })] })
+    api.transfer(transfer(1, 0))
+    api.job({ job: job(2, 'running'), counts: counts({ pending: 3 }) })
+    expect(store.getState().board.order).toEqual([])
+    expect(store.getState().transfer).toBeNull()
+    api.workers({ jobId: 1, workers: [worker({ name: 'download-9' })] })
+    api.transfer(transfer(1, 5))
+    expect(store.getState().board.order).toEqual([])
+    expect(store.getState().transfer).toBeNull()
+  })
+
+  it('samples the speed of a moving job and zero otherwise', () => {
+    const store = createSyncStore()
+    const { api } = store.getState()
+    api.job({ job: job(1, 'running'), counts: counts() })
+    api.transfer(transfer(1, 2_000_000))
+    api.sample(1000)
+    api.job({ job: job(1, 'paused'), counts: counts() })
+    api.sample(2000)
+    expect(store.getState().speedHistory).toEqual([
+      { at: 1000, bytesPerSec: 2_000_000 },
+      { at: 2000, bytesPerSec: 0 },
+    ])
+  })
+
+  it('tells when workers report for a job it does not know as moving', () => {
+    expect(jobIsStale({ job: null }, 1)).toBe(true)
+    expect(jobIsStale({ job: job(1, 'running') }, 1)).toBe(false)
+    expect(jobIsStale({ job: job(1, 'pause_requested') }, 1)).toBe(false)
+    expect(jobIsStale({ job: job(1, 'succeeded') }, 1)).toBe(true)
+    expect(jobIsStale({ job: job(1, 'running') }, 2)).toBe(true)
+    expect(jobIsStale({ job: job(2, 'running') }, 1)).toBe(false)
+  })
+})
