@@ -31,6 +31,12 @@ export type SettingsView = {
   finishTransfersOnPause: boolean
   maxDownloadAttempts: number
   keepInTray: boolean
+  /** Look for each song in the library roots (and adopt the file there) before resolving it. */
+  checkLibraryFirst: boolean
+  /** Where the removal policy `archive` moves files: under each library root, or absolute. */
+  archiveFolder: string
+  /** Where the playlists' `.m3u8` files go: under the default library root, or absolute. */
+  playlistFolder: string
 }
 
 /** A password field shows this instead of the stored password. */

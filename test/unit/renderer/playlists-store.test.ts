@@ -85,4 +85,23 @@ describe('the playlists store', () => {
     await refresh(bridge)
     expect(usePlaylistsStore.getState().error).toBe('playlists:list: catalog is locked')
   })
+
+  it('sets the removal policy of a playlist and shows what the service kept', async () => {
+    usePlaylistsStore.setState({ playlists: [playlist(1, 'A'), playlist(2, 'B')], loaded: true })
+    const { bridge, calls } = fakeBridge({
+      'playlists:set-removal-policy': ({ playlistId, policy }) => ({
+        ok: true,
+        value: { ...playlist(playlistId, 'A'), removalPolicy: policy },
+      }),
+    })
+    await usePlaylistsStore.getState().api.setRemovalPolicy(bridge, 1, 'archive')
+    expect(calls).toEqual([
+      { channel: 'playlists:set-removal-policy', args: [{ playlistId: 1, policy: 'archive' }] },
+    ])
+    const policies = usePlaylistsStore.getState().playlists.map((p) => p.removalPolicy)
+    expect(policies).toEqual(['archive', 'keep'])
+    const failing = fakeBridge({})
+    await usePlaylistsStore.getState().api.setRemovalPolicy(failing.bridge, 2, 'delete')
+    expect(usePlaylistsStore.getState().error).toMatch(/not faked/)
+  })
 })

@@ -8,6 +8,20 @@ import { arrayMove } from '@dnd-kit/sortable'
 import { SAVED } from './settings-fixture'
 
 describe('the settings draft', () => {
+  it('edits the library-first switch and the playlist and archive folders', () => {
+    const draft = {
+      ...draftFromSettings(SAVED),
+      checkLibraryFirst: false,
+      playlistFolder: ' Lists ',
+    }
+    expect(settingsPatch(SAVED, draft)).toEqual({
+      patch: { checkLibraryFirst: false, playlistFolder: 'Lists' },
+    })
+    expect(settingsPatch(SAVED, { ...draft, archiveFolder: ' ' })).toEqual({
+      errors: { archiveFolder: 'give a folder name' },
+    })
+  })
+
   it('shows numbers as text, the speed limit in MB/s, and roots one per line', () => {
     const draft = draftFromSettings({ ...SAVED, libraryRoots: ['/a', '/b'] })
     expect(draft).toMatchObject({

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { Bridge } from '../bridge'
 import type { PlaylistSummary } from '../../../shared/contract'
+import type { RemovalPolicy } from '../../../shared/removal-policy'
 import { throttle, type Timers } from './throttle'
 
 interface PlaylistsState {
@@ -14,6 +15,7 @@ interface PlaylistsState {
     connect(bridge: Bridge, timers?: Timers): () => void
     refresh(bridge: Bridge): Promise<void>
     select(playlistId: number | null): void
+    setRemovalPolicy(bridge: Bridge, playlistId: number, policy: RemovalPolicy): Promise<void>
   }
 }
 
@@ -63,5 +65,17 @@ export const usePlaylistsStore = create<PlaylistsState>()((set, get) => ({
       })
     },
     select: (selectedId) => set({ selectedId }),
+    async setRemovalPolicy(bridge, playlistId, policy) {
+      const result = await bridge.invoke('playlists:set-removal-policy', { playlistId, policy })
+      if (!result.ok) {
+        set({ error: result.error })
+        return
+      }
+      const updated = result.value
+      set((state) => ({
+        error: null,
+        playlists: state.playlists.map((p) => (p.id === updated.id ? updated : p)),
+      }))
+    },
   },
 }))

@@ -4,6 +4,7 @@ import { usePlaylistsStore } from '../../stores/playlists-store'
 import { useSongsStore } from '../../stores/songs-store'
 import { ImportButton } from '../import/import-button'
 import { PlaylistList } from './playlist-list'
+import { RemovalPolicySelect } from './removal-policy-select'
 import { SongsTable } from './songs-table'
 import { SongsToolbar } from './songs-toolbar'
 import { useNotice } from './use-notice'
@@ -79,6 +80,7 @@ export function PlaylistsScreen() {
               <div className="playlist-detail-head">
                 <h2>{selected.name}</h2>
                 <p className="muted">{countsText(selected)}</p>
+                <RemovalPolicySelect playlist={selected} />
               </div>
             )}
             <SongsToolbar key={selectedId} />

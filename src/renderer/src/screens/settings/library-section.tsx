@@ -1,6 +1,6 @@
 import { useStore } from 'zustand'
 import type { SettingsStore } from '../../stores/settings-store'
-import { Field } from './field'
+import { Field, Toggle } from './field'
 
 /** Where songs go: the library folders and the layout template, with a live example path. */
 export function LibrarySection({ store }: { store: SettingsStore }) {
@@ -8,6 +8,9 @@ export function LibrarySection({ store }: { store: SettingsStore }) {
   const layout = useStore(store, (s) => s.draft?.layout ?? '')
   const errors = useStore(store, (s) => s.fieldErrors)
   const example = useStore(store, (s) => s.example)
+  const playlistFolder = useStore(store, (s) => s.draft?.playlistFolder ?? '')
+  const archiveFolder = useStore(store, (s) => s.draft?.archiveFolder ?? '')
+  const checkFirst = useStore(store, (s) => s.draft?.checkLibraryFirst ?? true)
   const edit = useStore(store, (s) => s.api.edit)
 
   return (
@@ -63,6 +66,49 @@ export function LibrarySection({ store }: { store: SettingsStore }) {
           {example.error ?? example.path ?? '…'}
         </output>
       </p>
+      <Toggle
+        label="Look in the library folders before downloading"
+        hint="A song already there (also from before CatalogSync) is used where it lies."
+        testId="check-library-first"
+        checked={checkFirst}
+        onChange={(checkLibraryFirst) => edit({ checkLibraryFirst })}
+      />
+      <div className="settings-grid">
+        <Field
+          label="Playlist files folder"
+          hint="Where each playlist's .m3u8 goes, inside the first library folder (or absolute)."
+          error={errors.playlistFolder}
+        >
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              data-testid="playlist-folder-input"
+              spellCheck={false}
+              value={playlistFolder}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(event) => edit({ playlistFolder: event.currentTarget.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label="Archive folder"
+          hint="Where a playlist set to “archive” moves songs it dropped."
+          error={errors.archiveFolder}
+        >
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              data-testid="archive-folder-input"
+              spellCheck={false}
+              value={archiveFolder}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(event) => edit({ archiveFolder: event.currentTarget.value })}
+            />
+          )}
+        </Field>
+      </div>
     </fieldset>
   )
 }

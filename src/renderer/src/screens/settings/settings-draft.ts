@@ -23,6 +23,9 @@ export interface SettingsDraft {
   writeTags: boolean
   keepInTray: boolean
   finishTransfersOnPause: boolean
+  checkLibraryFirst: boolean
+  playlistFolder: string
+  archiveFolder: string
 }
 
 export type DraftErrors = Partial<Record<keyof SettingsDraft, string>>
@@ -58,6 +61,9 @@ export function draftFromSettings(
     writeTags: settings.writeTags,
     keepInTray: settings.keepInTray,
     finishTransfersOnPause: settings.finishTransfersOnPause,
+    checkLibraryFirst: settings.checkLibraryFirst,
+    playlistFolder: settings.playlistFolder,
+    archiveFolder: settings.archiveFolder,
   }
 }
 
@@ -104,6 +110,8 @@ export function checkDraft(draft: SettingsDraft): { settings: Checked } | { erro
   const roots = lines(draft.libraryRoots)
   if (roots.length === 0) errors.libraryRoots = 'give at least one folder'
   if (!draft.layout.includes('{title}')) errors.layout = 'must contain {title}'
+  if (draft.playlistFolder.trim() === '') errors.playlistFolder = 'give a folder name'
+  if (draft.archiveFolder.trim() === '') errors.archiveFolder = 'give a folder name'
   const downloaders = take('downloaders', integer(draft.downloaders, 1, 64))
   const resolvers = take('resolvers', resolverCount(draft.resolvers))
   const attempts = take('maxDownloadAttempts', integer(draft.maxDownloadAttempts, 1, 10))
@@ -129,6 +137,9 @@ export function checkDraft(draft: SettingsDraft): { settings: Checked } | { erro
       writeTags: draft.writeTags,
       keepInTray: draft.keepInTray,
       finishTransfersOnPause: draft.finishTransfersOnPause,
+      checkLibraryFirst: draft.checkLibraryFirst,
+      playlistFolder: draft.playlistFolder.trim(),
+      archiveFolder: draft.archiveFolder.trim(),
     },
   }
 }
