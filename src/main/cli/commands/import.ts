@@ -1,4 +1,7 @@
 import { CatalogSyncService } from '../../core/catalogsync-service'
+import { effectiveSettings } from '../../core/config/load-settings'
+import { rewriteReimportedPlaylists } from '../../core/library/playlist-files'
+import { catalogsyncHome } from '../../core/paths'
 import type { FileImportResult } from '../../core/import/playlist-importer'
 import type { Command } from '../command'
 
@@ -27,6 +30,8 @@ export const importCommand: Command = {
       for (const file of args.positionals) {
         try {
           const result = await service.importFile(file)
+          const { playlistFolder } = effectiveSettings(catalogsyncHome(io.env), service.settings)
+          await rewriteReimportedPlaylists(service, result.playlists, playlistFolder)
           imported.push(result)
           if (!args.values.json) io.out(importLines(result).join('\n'))
         } catch (error) {

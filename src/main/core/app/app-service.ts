@@ -28,6 +28,7 @@ import { failedItems, ItemActionError, recordReview } from './item-review'
 import { layoutExample } from './layout-example'
 import { problemItems } from './problem-items'
 import { maskSettings, unmaskSources } from './settings-view'
+import { rewriteReimportedPlaylists } from '../library/playlist-files'
 import { testSource } from './source-test'
 import { selectionOf, SyncBusyError, SyncControl, type RunOptions } from './sync-control'
 
@@ -102,7 +103,7 @@ export class AppService {
     return this.importer.preview(parseUpload(upload), 'upload')
   }
 
-  applyImport(upload: ImportUpload): ImportSummary {
+  applyImport(upload: ImportUpload): Promise<ImportSummary> {
     return this.announced(this.importer.apply(parseUpload(upload), 'upload'))
   }
 
@@ -202,9 +203,15 @@ export class AppService {
     await this.sync.idle()
   }
 
-  /** Every window refreshes its playlists, whichever window (or menu) imported them. */
-  private announced<T extends { playlists: readonly { playlistId: number }[] }>(result: T): T {
+  /**
+   * Every window refreshes its playlists, whichever window (or menu) imported them; synced
+   * playlists get their files rewritten in the new order.
+   */
+  private async announced<
+    T extends { playlists: readonly { playlistId: number; created: boolean }[] },
+  >(result: T): Promise<T> {
     this.bus.emit('playlists', { playlistIds: result.playlists.map((p) => p.playlistId) })
+    await rewriteReimportedPlaylists(this.service, result.playlists, this.settings().playlistFolder)
     return result
   }
 

@@ -194,3 +194,20 @@ export async function rewriteLibraryPlaylists(
   if (!backend) throw new Error('no library root is recorded yet: run a sync first')
   return writePlaylistFiles(deps, playlistIds, { root: backend.root, folder })
 }
+
+/**
+ * After a re-import, the playlists that were synced before get their files rewritten in the
+ * new order (a new playlist gets its file at its first sync). Nothing happens before the first
+ * sync has recorded a library root.
+ */
+export async function rewriteReimportedPlaylists(
+  deps: PlaylistFileDeps,
+  imported: readonly { playlistId: number; created: boolean }[],
+  folder: string,
+): Promise<PlaylistFileResult[]> {
+  const ids = imported
+    .filter((p) => !p.created && deps.playlists.getPlaylist(p.playlistId)?.lastSyncedAt != null)
+    .map((p) => p.playlistId)
+  if (ids.length === 0 || !deps.library.defaultBackend()) return []
+  return rewriteLibraryPlaylists(deps, ids, folder)
+}

@@ -88,6 +88,9 @@ async function afterRun(
     root,
     folder: settings.playlistFolder,
   })
+  if (summary.state === 'succeeded') {
+    for (const file of playlistFiles) service.playlists.markSynced(file.playlistId)
+  }
   return { ...summary, removals, playlistFiles }
 }
 
