@@ -142,7 +142,7 @@ describe('checking the library first', () => {
       ['(library)'],
       ['(library)'],
     ])
-    expect(files[0]?.[0]?.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(files[0]?.[0]?.contentHash).toMatch(/^xxh3:[0-9a-f]{16}$/)
     // Linked where they are: nothing copied (only the playlist file is new).
     expect(countFiles(library.dir)).toBe(before + 1)
   })
