@@ -6,6 +6,7 @@
 // the table shows each tool's median run by wall time. The engine also hashes (XXH3) and
 // fsyncs every file; aria2c and curl do neither. Last, it prints each target with its ratio and
 // whether it is met; the load average is printed too, since other work on the machine skews both.
+// The process first applies the V8 flags the app sets for its own (src/main/core/runtime).
 // --tools picks which tools run (default all three); the targets need all three.
 // Run: npx tsx bench/transfer.ts [--files N] [--size-mib M] [--concurrency C] [--runs R]
 //      [--tools engine,aria2c,curl]
@@ -14,6 +15,7 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { applyRuntimeV8Flags } from '../src/main/core/runtime/v8-flags'
 import { SpeedLimiter } from '../src/main/core/transfer/speed-limiter'
 import { TransferEngine } from '../src/main/core/transfer/transfer-engine'
 import { fakeAudio } from '../test/peers/fake-audio'
@@ -183,6 +185,8 @@ const load = (): string =>
     .join(' ')
 
 async function main(): Promise<void> {
+  // The V8 flags the app sets for its own process, so the engine's figures are the app's.
+  applyRuntimeV8Flags()
   const work = await mkdtemp(join(tmpdir(), 'catalogsync-bench-transfer-'))
   const root = join(work, 'root')
   await mkdir(root)

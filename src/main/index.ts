@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { AppService } from './core/app/app-service'
 import { buildHandlers } from './core/app/handlers'
 import { CatalogSyncService } from './core/catalogsync-service'
+import { applyRuntimeV8Flags } from './core/runtime/v8-flags'
 import { EventBus } from './core/events/event-bus'
 import { installAppMenu } from './electron/app-menu'
 import { showSyncFeedback } from './electron/desktop-feedback'
@@ -20,6 +21,7 @@ import type { CoreEvents } from '../shared/events'
 import { REVEAL_CHANNEL } from '../shared/contract'
 
 // The composition root: every piece of logic lives in the core; this only wires it to Electron.
+applyRuntimeV8Flags()
 if (!app.requestSingleInstanceLock()) app.quit()
 
 function openCatalog(home: string): CatalogSyncService {

@@ -1,5 +1,8 @@
+import { applyRuntimeV8Flags } from '../core/runtime/v8-flags'
 import { processIo } from './cli-io'
 import { runCli } from './run-cli'
+
+applyRuntimeV8Flags()
 
 runCli(process.argv.slice(2), processIo).then(
   (code) => {
