@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { IAudioMetadata } from 'music-metadata'
 import { hashFile } from '../../src/main/core/transfer/content-hash'
+import { readTags } from '../../src/main/core/sources/local/read-tags'
 import { FileTagger } from '../../src/main/core/tags/file-tagger'
 import type { SongTags } from '../../src/main/core/tags/song-tags'
 
@@ -116,6 +117,7 @@ function tagsFor(cover: string | null): SongTags {
     artists: ['周杰伦', 'AC/DC'],
     album: '叶惠美',
     isrc: 'TWK970300203',
+    sourceTag: 'spotify:4iV5W9uYEdYUVa79Axb7Rh',
     track: 3,
     trackCount: 11,
     disc: 1,
@@ -160,6 +162,8 @@ describe('writing tags into a downloaded file', () => {
     expect(common.track).toEqual({ no: 3, of: 11 })
     expect(common.disk).toEqual({ no: 1, of: 2 })
     expect(common.genre).toEqual(['Test'])
+    // The library check finds the file again by the export's id.
+    expect((await readTags(file)).sourceTag).toBe('spotify:4iV5W9uYEdYUVa79Axb7Rh')
     expect(common.picture).toHaveLength(1)
     expect(common.picture?.[0]?.format).toBe('image/jpeg')
     expect(Buffer.from(common.picture![0]!.data).equals(jpeg)).toBe(true)

@@ -89,6 +89,7 @@ describe('the tags a downloaded song gets', () => {
       artists: ['Calvin Harris', 'Rihanna'],
       album: 'This Is What You Came For',
       isrc: 'GBARL1600597',
+      sourceTag: 'spotify:track:x1',
       track: 7,
       trackCount: null,
       disc: 2,

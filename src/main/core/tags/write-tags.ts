@@ -1,4 +1,5 @@
 import type * as Taglib from 'node-taglib-sharp'
+import { SOURCE_ID_TAG } from '../sources/local/read-tags'
 import type { AudioFormat } from '../transfer/audio-magic'
 import type { CoverImage } from './cover-art'
 import type { SongTags } from './song-tags'
@@ -36,6 +37,36 @@ function setKnown(tag: Taglib.Tag, tags: SongTags): void {
   if (tags.discCount !== null) tag.discCount = tags.discCount
 }
 
+/** A user-defined text tag in each container's own form: ID3 TXXX, Vorbis comment, MP4 atom. */
+function setSourceTag(
+  lib: typeof Taglib,
+  file: Taglib.File,
+  format: TaggableFormat,
+  value: string,
+): void {
+  const { TagTypes } = lib
+  if (format === 'mp3') {
+    const id3 = file.getTag(TagTypes.Id3v2, true) as Taglib.Id3v2Tag
+    const frames = id3.getFramesByClassType<Taglib.Id3v2UserTextInformationFrame>(
+      lib.Id3v2FrameClassType.UserTextInformationFrame,
+    )
+    const existing = lib.Id3v2UserTextInformationFrame.findUserTextInformationFrame(
+      frames,
+      SOURCE_ID_TAG,
+      false,
+    )
+    const frame = existing ?? lib.Id3v2UserTextInformationFrame.fromDescription(SOURCE_ID_TAG)
+    if (!existing) id3.addFrame(frame)
+    frame.text = [value]
+  } else if (format === 'm4a') {
+    const apple = file.getTag(TagTypes.Apple, true) as Taglib.Mpeg4AppleTag
+    apple.setItunesStrings('com.apple.iTunes', SOURCE_ID_TAG, value)
+  } else {
+    const xiph = file.getTag(TagTypes.Xiph, true) as Taglib.XiphComment
+    xiph.setFieldAsStrings(SOURCE_ID_TAG, value)
+  }
+}
+
 /**
  * Writes the tags (and the cover as the front picture) into the file in place. Only the tag
  * blocks change; the audio frames are left byte for byte. Fields the song does not know keep
@@ -47,10 +78,12 @@ export async function writeTags(
   tags: SongTags,
   cover: CoverImage | null,
 ): Promise<void> {
-  const { ByteVector, File, Picture, PictureType, ReadStyle } = await loadTaglib()
+  const lib = await loadTaglib()
+  const { ByteVector, File, Picture, PictureType, ReadStyle } = lib
   const file = File.createFromPath(path, TAGLIB_TYPES[format], ReadStyle.None)
   try {
     setKnown(file.tag, tags)
+    if (tags.sourceTag) setSourceTag(lib, file, format, tags.sourceTag)
     if (cover) {
       const data = ByteVector.fromByteArray(cover.data)
       file.tag.pictures = [Picture.fromFullData(data, PictureType.FrontCover, cover.mimeType, '')]
