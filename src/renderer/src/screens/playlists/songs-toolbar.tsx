@@ -29,7 +29,7 @@ export function SongsToolbar() {
 
   return (
     <div className="songs-toolbar">
-      <label className="field">
+      <label className="songs-field">
         <span>Search</span>
         <input
           type="search"
@@ -39,7 +39,7 @@ export function SongsToolbar() {
           onChange={(event) => setSearch(event.target.value)}
         />
       </label>
-      <label className="field">
+      <label className="songs-field">
         <span>State</span>
         <select
           data-testid="songs-state-filter"
