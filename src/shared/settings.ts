@@ -28,8 +28,10 @@ export type SettingsView = {
   layout: string
   speedLimitBytesPerSec: number | null
   writeTags: boolean
+  /** On pause, let running transfers finish (true) or stop them and keep their `.part`. */
   finishTransfersOnPause: boolean
   maxDownloadAttempts: number
+  /** Desktop: closing the window keeps syncing in the tray. */
   keepInTray: boolean
   /** Look for each song in the library roots (and adopt the file there) before resolving it. */
   checkLibraryFirst: boolean

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { AppService } from '../../src/main/core/app/app-service'
 import { defaultSyncSettings, type SyncSettings } from '../../src/main/core/config/sync-settings'
 import { DEMO_SONGS } from '../../src/main/core/demo/demo-catalogue'
 import { startDemoServer, type DemoServer } from '../../src/main/core/demo/demo-server'
@@ -69,3 +70,20 @@ export const runDemoSync = (
   settings: SyncSettings,
   extra: Omit<SyncStart, 'settings' | 'bus'> = {},
 ) => startSync(context.temp.service, { ...extra, settings, bus: new EventBus<CoreEvents>() }).done
+
+/** The window's service over this test's catalog, fetching from the demo server into `library`. */
+export function demoApp(
+  context: DemoSyncContext,
+  library: string,
+  extra: Partial<SyncSettings> = {},
+): AppService {
+  const { temp } = context
+  const app = new AppService({
+    service: temp.service,
+    home: temp.dir,
+    bus: new EventBus<CoreEvents>(),
+  })
+  const { libraryRoots, sources, downloaders } = demoSettings(context, [library])
+  app.updateSettings({ libraryRoots, sources, downloaders, ...extra })
+  return app
+}

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppService } from '../../src/main/core/app/app-service'
 import { DEMO_SONGS } from '../../src/main/core/demo/demo-catalogue'
-import { EventBus } from '../../src/main/core/events/event-bus'
-import type { CoreEvents } from '../../src/shared/events'
-import { useDemoSync } from '../helpers/demo-sync'
+import { demoApp, useDemoSync } from '../helpers/demo-sync'
 
 const context = useDemoSync()
 
@@ -28,20 +25,10 @@ const titlesIn = (m3u8: string) =>
 
 describe('a re-import of a synced playlist', () => {
   it('rewrites its playlist file in the new order without waiting for a sync', async () => {
-    const { temp, server } = context
-    const app = new AppService({
-      service: temp.service,
-      home: temp.dir,
-      bus: new EventBus<CoreEvents>(),
-    })
+    const { temp } = context
+    const library = join(temp.dir, 'music')
+    const app = demoApp(context, library)
     try {
-      const library = join(temp.dir, 'music')
-      app.updateSettings({
-        libraryRoots: [library],
-        sources: [
-          { id: 'demo', type: 'subsonic', url: server.url, user: 'demo', password: 'demo' },
-        ],
-      })
       const file = join(temp.dir, 'order.xspf')
       writeFileSync(file, xspf([0, 1, 2]))
       await app.importFile(file)

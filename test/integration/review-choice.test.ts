@@ -1,30 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { AppService } from '../../src/main/core/app/app-service'
 import { DEMO_SONGS } from '../../src/main/core/demo/demo-catalogue'
-import { EventBus } from '../../src/main/core/events/event-bus'
-import type { CoreEvents } from '../../src/shared/events'
-import { useDemoSync } from '../helpers/demo-sync'
+import { demoApp, useDemoSync } from '../helpers/demo-sync'
 
 const context = useDemoSync()
 
 describe('a weak match reviewed by a person', () => {
   it('is downloaded as the candidate chosen, from the source that offered it', async () => {
-    const { temp, server } = context
-    const app = new AppService({
-      service: temp.service,
-      home: temp.dir,
-      bus: new EventBus<CoreEvents>(),
-    })
+    const { temp } = context
+    const library = join(temp.dir, 'music')
+    const app = demoApp(context, library, { downloaders: 1 })
     try {
-      const library = join(temp.dir, 'music')
-      app.updateSettings({
-        libraryRoots: [library],
-        sources: [
-          { id: 'demo', type: 'subsonic', url: server.url, user: 'demo', password: 'demo' },
-        ],
-        downloaders: 1,
-      })
       const wanted = DEMO_SONGS[3]!
       // The right title by an artist the server does not know: a weak match, not a download.
       const { song } = temp.service.catalog.upsertSong({

@@ -8,17 +8,8 @@ import type {
 
 const HAS_CANDIDATES = `coalesce(json_array_length(i.result_json, '$.review'), 0) > 0`
 
-interface ProblemRecord {
-  itemId: number
-  jobId: number
-  songId: number
-  playlistId: number | null
-  displayText: string
-  message: string | null
-  attempts: number
-  updatedAt: number
-  resultJson: string | null
-}
+/** A row as read: the candidates and their source are still in the item's result JSON. */
+type ProblemRecord = Omit<ProblemItem, 'sourceId' | 'candidates'> & { resultJson: string | null }
 
 /** The failed items of a job: those with candidates to review, or every other failure. */
 export function problemItems(

@@ -111,28 +111,13 @@ export class LibraryRepository {
 
   /** Records (or re-activates) the file at this backend-relative path for a song. */
   recordLocalFile(input: LocalFileInput): LocalFile {
-    const now = this.now()
-    const row = this.db
-      .prepare<unknown[], LocalFileRow>(
-        `INSERT INTO local_files (song_id, backend_id, relative_path, size_bytes, content_hash,
-           source_id, active, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
-         ON CONFLICT (backend_id, relative_path) DO UPDATE SET
-           song_id = excluded.song_id, size_bytes = excluded.size_bytes,
-           content_hash = excluded.content_hash, source_id = excluded.source_id,
-           active = 1, updated_at = excluded.updated_at
-         RETURNING *`,
-      )
-      .get(
-        input.songId,
-        input.backendId,
-        input.relativePath,
-        input.sizeBytes,
-        input.contentHash ?? null,
-        input.sourceId ?? null,
-        now,
-        now,
-      )
+    const row = this.insertLocalFile(
+      input,
+      `DO UPDATE SET
+         song_id = excluded.song_id, size_bytes = excluded.size_bytes,
+         content_hash = excluded.content_hash, source_id = excluded.source_id,
+         active = 1, updated_at = excluded.updated_at`,
+    )
     return toLocalFile(row as LocalFileRow)
   }
 
@@ -142,16 +127,25 @@ export class LibraryRepository {
    * statement, so two workers can never adopt the same file for two songs.
    */
   adoptLocalFile(input: LocalFileInput): LocalFile | null {
+    const row = this.insertLocalFile(
+      input,
+      `DO UPDATE SET active = 1,
+         content_hash = excluded.content_hash, updated_at = excluded.updated_at
+       WHERE local_files.song_id = excluded.song_id
+         AND local_files.size_bytes = excluded.size_bytes`,
+    )
+    return row ? toLocalFile(row) : null
+  }
+
+  /** Inserts an active file; `onConflict` says what an existing row at the same path becomes. */
+  private insertLocalFile(input: LocalFileInput, onConflict: string): LocalFileRow | undefined {
     const now = this.now()
-    const row = this.db
+    return this.db
       .prepare<unknown[], LocalFileRow>(
         `INSERT INTO local_files (song_id, backend_id, relative_path, size_bytes, content_hash,
            source_id, active, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
-         ON CONFLICT (backend_id, relative_path) DO UPDATE SET active = 1,
-           content_hash = excluded.content_hash, updated_at = excluded.updated_at
-         WHERE local_files.song_id = excluded.song_id
-           AND local_files.size_bytes = excluded.size_bytes
+         ON CONFLICT (backend_id, relative_path) ${onConflict}
          RETURNING *`,
       )
       .get(
@@ -164,7 +158,6 @@ export class LibraryRepository {
         now,
         now,
       )
-    return row ? toLocalFile(row) : null
   }
 
   /** A file moved out of use (archived): its new path, no longer counted as the song's file. */

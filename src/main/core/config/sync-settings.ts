@@ -3,32 +3,14 @@ import { z } from 'zod'
 import { parseSourcesConfig, SourceConfigError, type SourceConfig } from '../sources/config'
 import { DEFAULT_LAYOUT } from '../library/layout'
 import { DEFAULT_PLAYLIST_FOLDER } from '../library/playlist-files'
-import { RUNNER_MODES, type RunnerMode } from '../runner/stage-runner'
+import { RUNNER_MODES } from '../runner/stage-runner'
+import type { SettingsView } from '../../../shared/settings'
 
-/** Everything a sync needs to know; the config file and the catalog's settings hold the same keys. */
-export interface SyncSettings {
-  libraryRoots: string[]
-  sources: SourceConfig[]
-  /** Source ids in the order they are tried; every configured source when empty. */
-  downloadSources: string[]
-  downloaders: number
-  resolvers: number | 'auto'
-  mode: RunnerMode
-  layout: string
-  speedLimitBytesPerSec: number | null
-  writeTags: boolean
-  /** On pause, let running transfers finish (true) or stop them and keep their `.part`. */
-  finishTransfersOnPause: boolean
-  maxDownloadAttempts: number
-  /** Desktop: closing the window keeps syncing in the tray. */
-  keepInTray: boolean
-  /** Look for each song in the library roots (and adopt the file there) before resolving it. */
-  checkLibraryFirst: boolean
-  /** Where the removal policy `archive` moves files: under each library root, or absolute. */
-  archiveFolder: string
-  /** Where the playlists' `.m3u8` files go: under the default library root, or absolute. */
-  playlistFolder: string
-}
+/**
+ * Everything a sync needs to know; the config file and the catalog's settings hold the same keys.
+ * The shape is the window's settings view (src/shared), with each source as the core parsed it.
+ */
+export type SyncSettings = Omit<SettingsView, 'sources'> & { sources: SourceConfig[] }
 
 export const DEFAULT_ARCHIVE_FOLDER = 'Archive'
 

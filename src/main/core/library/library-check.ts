@@ -10,7 +10,11 @@ import { scoreCandidate } from '../matching/score'
 import { titleParts } from '../matching/title-parts'
 import type { DownloadRow } from '../ops/types'
 import { untilAborted } from '../sources/abort'
-import { LocalIndexRepository, type IndexedFile } from '../sources/local/local-index'
+import {
+  indexedCandidate,
+  LocalIndexRepository,
+  type IndexedFile,
+} from '../sources/local/local-index'
 import { refreshIndex, type IndexStats } from '../sources/local/local-indexer'
 import type { Candidate, SongQuery } from '../sources/types'
 import { hashFile } from '../transfer/content-hash'
@@ -166,13 +170,7 @@ function groupBy(entries: readonly Entry[], keysOf: (entry: Entry) => string[]) 
 
 function toEntry(file: IndexedFile, backend: StorageBackend): Entry {
   return {
-    trackId: file.path,
-    title: file.title,
-    artists: file.artists,
-    album: file.album,
-    durationMs: file.durationMs,
-    isrc: file.isrc,
-    file,
+    ...indexedCandidate(file),
     backend,
     core: titleParts(file.title).core,
   }

@@ -16,7 +16,8 @@ export interface QueueGauge {
   capacity: number
 }
 
-const idle = (name: string, role: WorkerRole): WorkerState => ({
+/** A worker with nothing to do, as every card starts. */
+export const idleWorker = (name: string, role: WorkerRole): WorkerState => ({
   name,
   role,
   status: 'idle',
@@ -64,7 +65,7 @@ export class WorkerBoard {
   }
 
   register(name: string, role: WorkerRole): void {
-    this.states.set(name, idle(name, role))
+    this.states.set(name, idleWorker(name, role))
     this.changed()
   }
 
@@ -84,7 +85,7 @@ export class WorkerBoard {
   reset(name: string): void {
     const state = this.states.get(name)
     if (!state) return
-    this.states.set(name, idle(name, state.role))
+    this.states.set(name, idleWorker(name, state.role))
     this.changed()
   }
 

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { Bridge } from '../bridge'
 import type { PlaylistSummary } from '../../../shared/contract'
 import type { RemovalPolicy } from '../../../shared/removal-policy'
-import { throttle, type Timers } from './throttle'
+import { throttle, type Timers } from './timing'
 
 interface PlaylistsState {
   playlists: PlaylistSummary[]

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { Bridge } from '../bridge'
 import type { PlaylistSongRow, SongState } from '../../../shared/contract'
 import { PAGE_SIZE, pagesFor } from './song-pages'
-import { throttle, type Timers } from './throttle'
+import { throttle, type Timers } from './timing'
 
 export interface SongsQuery {
   playlistId: number | null

@@ -1,5 +1,6 @@
 import type { CatalogDatabase } from '../../db/catalog-database'
 import { systemClock, type Clock } from '../../clock'
+import type { Candidate } from '../types'
 
 /** What was last read from one file: its identity on disk and its tags. */
 export interface IndexedFile {
@@ -12,6 +13,14 @@ export interface IndexedFile {
   durationMs: number | null
   isrc: string | null
   sourceTag: string | null
+}
+
+/** An indexed file as a match candidate; its path is its track id. */
+export type IndexedCandidate = Candidate & { file: IndexedFile }
+
+export function indexedCandidate(file: IndexedFile): IndexedCandidate {
+  const { path, title, artists, album, durationMs, isrc } = file
+  return { trackId: path, title, artists, album, durationMs, isrc, file }
 }
 
 interface IndexRow {

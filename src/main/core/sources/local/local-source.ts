@@ -7,8 +7,13 @@ import { titleParts } from '../../matching/title-parts'
 import type { LocalSourceConfig } from '../config'
 import { untilAborted } from '../abort'
 import { extensionOf, outcomeOf, resolvedSong } from '../outcome'
-import type { Candidate, ResolveContext, ResolveOutcome, SongQuery, Source } from '../types'
-import { LocalIndexRepository, type IndexedFile } from './local-index'
+import type { ResolveContext, ResolveOutcome, SongQuery, Source } from '../types'
+import {
+  indexedCandidate,
+  LocalIndexRepository,
+  type IndexedCandidate,
+  type IndexedFile,
+} from './local-index'
 import { refreshIndex, type IndexStats } from './local-indexer'
 
 export interface LocalSourceOptions {
@@ -19,7 +24,6 @@ export interface LocalSourceOptions {
   rescanAfterMs?: number
 }
 
-type LocalCandidate = Candidate & { file: IndexedFile }
 interface LoadedFile {
   file: IndexedFile
   core: string
@@ -112,21 +116,13 @@ export class LocalSource implements Source {
   }
 
   /** Files with the same core title; failing that, ones with a similar title. */
-  private candidatesFor(title: string): LocalCandidate[] {
+  private candidatesFor(title: string): IndexedCandidate[] {
     const core = titleParts(title).core
     let hits = this.files.filter((loaded) => loaded.core === core)
     if (hits.length === 0) {
       hits = this.files.filter((loaded) => similarity(loaded.core, core) >= FUZZY_TITLE_MIN)
     }
-    return hits.map(({ file }) => ({
-      trackId: file.path,
-      title: file.title,
-      artists: file.artists,
-      album: file.album,
-      durationMs: file.durationMs,
-      isrc: file.isrc,
-      file,
-    }))
+    return hits.map(({ file }) => indexedCandidate(file))
   }
 }
 
