@@ -9,17 +9,23 @@ const external = [
   ...Object.keys(pkg.dependencies),
 ]
 
-// The CLI is a plain Node program (no Electron): one CommonJS file with a shebang.
+// The CLI is a plain Node program (no Electron): CommonJS, an entry with a shebang that checks
+// the Node version, and the program itself in a chunk it imports once the version is right.
 export default defineConfig({
   build: {
-    ssr: 'src/main/cli/index.ts',
+    ssr: 'src/main/cli/bin.ts',
     outDir: 'out/cli',
     emptyOutDir: true,
-    target: 'node20',
+    target: 'node24',
     minify: false,
     rollupOptions: {
       external,
-      output: { format: 'cjs', entryFileNames: 'catalogsync.js', banner: '#!/usr/bin/env node' },
+      output: {
+        format: 'cjs',
+        entryFileNames: 'catalogsync.js',
+        chunkFileNames: 'catalogsync-[name].js',
+        banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+      },
     },
   },
 })

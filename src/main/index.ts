@@ -13,7 +13,6 @@ import { forwardEvents, registerHandlers } from './electron/ipc-handlers'
 import { createMainWindow } from './electron/main-window'
 import { revealSongHandler } from './electron/reveal-song'
 import { protectSourcePasswords, restrictWithoutKeychain } from './electron/secret-store'
-import { electronSqliteBinding } from './electron/sqlite-binding'
 import { initialStatus, watchSyncStatus } from './electron/sync-status'
 import { createTray } from './electron/tray'
 import { keepInTray, WindowKeeper } from './electron/window-keeper'
@@ -26,9 +25,7 @@ if (!app.requestSingleInstanceLock()) app.quit()
 
 function openCatalog(home: string): CatalogSyncService {
   const path = join(home, 'catalog.db')
-  const service = CatalogSyncService.open(path, {
-    nativeBinding: electronSqliteBinding(app.getAppPath()),
-  })
+  const service = CatalogSyncService.open(path)
   protectSourcePasswords(service.settings, safeStorage)
   const warning = restrictWithoutKeychain(safeStorage, [path, `${path}-wal`, `${path}-shm`])
   if (warning) console.warn(`catalogsync: ${warning}`)

@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { _electron, type ElectronApplication } from 'playwright'
-import { ELECTRON_SQLITE_BINDING } from '../../src/main/electron/sqlite-binding'
 
 const root = join(__dirname, '..', '..')
 
@@ -22,9 +21,6 @@ function electronBinary(): string | null {
 
 function skipReason(): string | null {
   if (!electronBinary()) return 'no Electron binary is installed (node_modules/electron/dist)'
-  if (!existsSync(join(root, ELECTRON_SQLITE_BINDING))) {
-    return `no Electron build of better-sqlite3 (${ELECTRON_SQLITE_BINDING}); run npm run rebuild:electron`
-  }
   if (!existsSync(join(root, 'out', 'main', 'index.js')))
     return 'the app is not built (npm run build)'
   return null

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { ELECTRON_SQLITE_BINDING } from '../../../src/main/electron/sqlite-binding'
+import { join } from 'node:path'
 import { migrations } from '../../../src/main/core/db/migrations'
 import { DROP_CHANNELS, INVOKE_CHANNELS, REVEAL_CHANNEL } from '../../../src/shared/contract'
 
@@ -27,6 +25,8 @@ const electron = vi.hoisted(() => {
   }[] = []
   const paths = { userData: '', appPath: '' }
   const openExternal = vi.fn(async () => {})
+  // Kept in a map, not read from mock calls: vitest clears those before each test.
+  const appListeners = new Map<string, (event: unknown) => void>()
   const trays: { icon: string; tooltip: string; menu: MenuTemplate }[] = []
   const appMenu: { template: MenuTemplate } = { template: [] }
   class BrowserWindow {
@@ -89,6 +89,7 @@ const electron = vi.hoisted(() => {
     handlers,
     windows,
     paths,
+    appListeners,
     openExternal,
     trays,
     appMenu,
@@ -100,7 +101,8 @@ const electron = vi.hoisted(() => {
         whenReady: () => Promise.resolve(),
         getPath: () => paths.userData,
         getAppPath: () => paths.appPath,
-        on: vi.fn(),
+        on: (event: string, listener: (event: unknown) => void) =>
+          appListeners.set(event, listener),
       },
       ipcMain: { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) },
       shell: { openExternal },
@@ -125,16 +127,8 @@ vi.mock('electron', () => electron.module)
 const dir = mkdtempSync(join(tmpdir(), 'catalogsync-electron-'))
 
 beforeAll(async () => {
-  // Stand-in for the Electron-ABI build: Node's own build loads the same way via nativeBinding.
-  const require = createRequire(__filename)
-  const nodeBinding = join(
-    dirname(require.resolve('better-sqlite3/package.json')),
-    'build/Release/better_sqlite3.node',
-  )
   electron.paths.appPath = join(dir, 'app')
   electron.paths.userData = join(dir, 'user-data')
-  mkdirSync(dirname(join(electron.paths.appPath, ELECTRON_SQLITE_BINDING)), { recursive: true })
-  copyFileSync(nodeBinding, join(electron.paths.appPath, ELECTRON_SQLITE_BINDING))
   vi.spyOn(console, 'warn').mockImplementation(() => {})
   await import('../../../src/main/index')
   await vi.waitFor(() => expect(electron.trays).toHaveLength(1))
@@ -232,8 +226,7 @@ describe('the desktop shell', () => {
     expect(closing.preventDefault).toHaveBeenCalled()
     expect(electron.windows[0]!.hidden).toBe(true)
 
-    const onApp = electron.module.app.on.mock.calls as unknown as [string, (e: unknown) => void][]
-    const beforeQuit = onApp.find(([event]) => event === 'before-quit')![1]
+    const beforeQuit = electron.appListeners.get('before-quit')!
     beforeQuit({ preventDefault: vi.fn() })
     const quitting = { preventDefault: vi.fn() }
     close(quitting)

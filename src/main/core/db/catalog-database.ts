@@ -7,8 +7,6 @@ import { checkMigrationOrder, type Migration } from './migration'
 import { migrations as defaultMigrations } from './migrations'
 
 export interface CatalogDatabaseOptions {
-  /** Path to an ABI-specific better_sqlite3.node (the Electron build); Node's build when unset. */
-  nativeBinding?: string
   busyTimeoutMs?: number
   migrations?: readonly Migration[]
 }
@@ -26,10 +24,7 @@ export class CatalogDatabase {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
     this.migrations = options.migrations ?? defaultMigrations
     checkMigrationOrder(this.migrations)
-    this.connection = new Database(
-      path,
-      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-    )
+    this.connection = new Database(path)
     try {
       this.connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`)
       this.connection.pragma('journal_mode = WAL')

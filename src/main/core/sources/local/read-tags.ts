@@ -17,8 +17,8 @@ export const SOURCE_ID_TAG = 'CATALOGSYNC_SOURCE_ID'
 type ParseFile = (path: string, options: { skipCovers: boolean }) => Promise<IAudioMetadata>
 let parseFileOnce: Promise<ParseFile> | null = null
 
-// music-metadata is ESM only and our build is CommonJS: Node 20 cannot require() it, but a
-// dynamic import() works from CommonJS, and the bundlers keep it as one for an external.
+// music-metadata is ESM only; loaded on first use, so commands that read no tags never pay
+// for it. A dynamic import() works from our CommonJS build, and bundlers keep it as one.
 function loadParser(): Promise<ParseFile> {
   parseFileOnce ??= import('music-metadata').then((module) => module.parseFile)
   return parseFileOnce
