@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parsePlaylistBuffer } from '../src/main/core/importers'
-import { CatalogSyncService } from '../src/main/core/catalogsync-service'
+import { CatalogSyncService } from '../src/main/core/service/catalogsync-service'
 
 const { values } = parseArgs({ options: { tracks: { type: 'string', default: '20000' } } })
 const TRACKS = Number(values.tracks)

@@ -18,8 +18,8 @@ import { parseArgs } from 'node:util'
 import { applyRuntimeV8Flags } from '../src/main/core/runtime/v8-flags'
 import { SpeedLimiter } from '../src/main/core/transfer/speed-limiter'
 import { TransferEngine } from '../src/main/core/transfer/transfer-engine'
-import { fakeAudio } from '../test/peers/fake-audio'
-import { startNginx } from '../test/peers/nginx'
+import { fakeAudio } from '../test/support/peers/fake-audio'
+import { startNginx } from '../test/support/peers/nginx'
 
 const { values } = parseArgs({
   options: {

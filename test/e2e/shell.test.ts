@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { assertWindowBuilt } from './helpers/build-output'
-import { chromiumSkipReason, openWindow, type AppWindow } from './helpers/chromium'
-import { dropFile } from './helpers/drop-file'
-import { startSyncWorld, type SyncWorld } from './helpers/sync-world'
-import { backgroundColour, currentTheme, POLL, SCREENS } from './helpers/window-ui'
+import { assertWindowBuilt } from '../support/e2e/build-output'
+import { chromiumSkipReason, openWindow, type AppWindow } from '../support/e2e/chromium'
+import { dropFile } from '../support/e2e/drop-file'
+import { startSyncWorld, type SyncWorld } from '../support/e2e/sync-world'
+import { backgroundColour, currentTheme, POLL, SCREENS } from '../support/e2e/window-ui'
 
 const PLAYLIST = join(__dirname, '..', 'fixtures', 'e2e', 'window-sync.xspf')
 

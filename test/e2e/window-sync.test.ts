@@ -3,13 +3,13 @@ import { copyFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright'
 import { DEMO_SONGS } from '../../src/main/core/demo/demo-catalogue'
-import { makeTone } from '../peers/audio'
-import { assertWindowBuilt } from './helpers/build-output'
-import { chromiumSkipReason, openWindow, type AppWindow } from './helpers/chromium'
-import { dropFile } from './helpers/drop-file'
-import { screenshot } from './helpers/screenshots'
-import { invoke, isSettled, jobState } from './helpers/service-api'
-import { startSyncWorld, type SyncWorld } from './helpers/sync-world'
+import { makeTone } from '../support/peers/audio'
+import { assertWindowBuilt } from '../support/e2e/build-output'
+import { chromiumSkipReason, openWindow, type AppWindow } from '../support/e2e/chromium'
+import { dropFile } from '../support/e2e/drop-file'
+import { screenshot } from '../support/e2e/screenshots'
+import { invoke, isSettled, jobState } from '../support/e2e/service-api'
+import { startSyncWorld, type SyncWorld } from '../support/e2e/sync-world'
 import {
   backgroundColour,
   chooseTheme,
@@ -17,7 +17,7 @@ import {
   SCREENS,
   showScreen,
   textOf,
-} from './helpers/window-ui'
+} from '../support/e2e/window-ui'
 
 const PLAYLIST_FILE = join(__dirname, '..', 'fixtures', 'e2e', 'window-sync.xspf')
 const PLAYLIST_NAME = 'Window Sync'

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { tempCatalog, type TempCatalog } from '../helpers/temp-catalog'
-import { seedDownloadJob } from '../helpers/ops-fixtures'
+import { tempCatalog, type TempCatalog } from '../support/temp-catalog'
+import { seedDownloadJob } from '../support/ops-fixtures'
 
 const ITEMS = 3000
 const PROCESSES = 3
@@ -16,7 +16,7 @@ interface Claimer {
 }
 
 function claimer(path: string, stageId: number, name: string, signal: string): Claimer {
-  const script = join(__dirname, 'helpers', 'claim-worker.ts')
+  const script = join(__dirname, '..', 'support', 'claim-worker.ts')
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', script, path, String(stageId), name, signal],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SyncSettings } from '../../src/main/core/config/sync-settings'
-import { useDemoSync, seedDemoPlaylist, demoSettings, runDemoSync } from '../helpers/demo-sync'
+import { useDemoSync, seedDemoPlaylist, demoSettings, runDemoSync } from '../support/demo-sync'
 import { DEMO_SONGS } from '../../src/main/core/demo/demo-catalogue'
 
 const demo = useDemoSync()

@@ -11,9 +11,9 @@ import { LibraryCheck } from '../../src/main/core/library/library-check'
 import { LocalIndexRepository } from '../../src/main/core/sources/local/local-index'
 import { startSync } from '../../src/main/core/sync/start-sync'
 import type { CoreEvents } from '../../src/shared/events'
-import { copyLibrary } from '../peers/audio'
-import { fakeAudio } from '../peers/fake-audio'
-import { tempCatalog, type TempCatalog } from '../helpers/temp-catalog'
+import { copyLibrary } from '../support/peers/audio'
+import { fakeAudio } from '../support/peers/fake-audio'
+import { tempCatalog, type TempCatalog } from '../support/temp-catalog'
 
 const run = promisify(execFile)
 

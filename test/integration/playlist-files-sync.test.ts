@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { useDemoSync, seedDemoPlaylist, demoSettings, runDemoSync } from '../helpers/demo-sync'
+import { useDemoSync, seedDemoPlaylist, demoSettings, runDemoSync } from '../support/demo-sync'
 
 const demo = useDemoSync()
 

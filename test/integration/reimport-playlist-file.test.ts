@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEMO_SONGS } from '../../src/main/core/demo/demo-catalogue'
-import { demoApp, useDemoSync } from '../helpers/demo-sync'
+import { demoApp, useDemoSync } from '../support/demo-sync'
 
 const context = useDemoSync()
 

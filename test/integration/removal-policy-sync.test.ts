@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEMO_SONGS } from '../../src/main/core/demo/demo-catalogue'
 import type { RemovalPolicy } from '../../src/shared/removal-policy'
-import { demoSettings, runDemoSync, useDemoSync } from '../helpers/demo-sync'
+import { demoSettings, runDemoSync, useDemoSync } from '../support/demo-sync'
 
 const demo = useDemoSync()
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppService } from '../../src/main/core/app/app-service'
+import { AppService } from '../../src/main/core/service/app-service'
 import { DEMO_SONGS, demoPlaylistXspf } from '../../src/main/core/demo/demo-catalogue'
 import { startDemoServer, type DemoServer } from '../../src/main/core/demo/demo-server'
 import { EventBus } from '../../src/main/core/events/event-bus'
@@ -14,7 +14,7 @@ import {
 } from '../../src/main/server/start-server'
 import { runCli } from '../../src/main/cli/run-cli'
 import type { CoreEvents } from '../../src/shared/events'
-import { tempCatalog, type TempCatalog } from '../helpers/temp-catalog'
+import { tempCatalog, type TempCatalog } from '../support/temp-catalog'
 
 let temp: TempCatalog
 let app: AppService

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CommandSource } from '../../src/main/core/sources/command/command-source'
 import type { ResolvedSong, ResolveOutcome } from '../../src/main/core/sources/types'
-import { LIBRARY, sharedLibrary } from '../peers/audio'
-import { noAbort, songQuery } from '../peers/song-query'
-import { startStaticServer, type StaticServer } from '../peers/static-server'
+import { LIBRARY, sharedLibrary } from '../support/peers/audio'
+import { noAbort, songQuery } from '../support/peers/song-query'
+import { startStaticServer, type StaticServer } from '../support/peers/static-server'
 
 // The real yt-dlp; --ignore-config keeps a user's config (proxies, downloaders) out of the test.
 const YT_DLP = ['yt-dlp', '--ignore-config', '--no-playlist', '-j']

@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { DirectSource } from '../../src/main/core/sources/direct/direct-source'
 import type { ResolvedSong, ResolveOutcome } from '../../src/main/core/sources/types'
-import { LIBRARY, sharedLibrary } from '../peers/audio'
-import { noAbort, songQuery } from '../peers/song-query'
-import { startStaticServer, type StaticServer } from '../peers/static-server'
+import { LIBRARY, sharedLibrary } from '../support/peers/audio'
+import { noAbort, songQuery } from '../support/peers/song-query'
+import { startStaticServer, type StaticServer } from '../support/peers/static-server'
 
 let musicDir: string
 let server: StaticServer

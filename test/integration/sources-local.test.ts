@@ -6,8 +6,8 @@ import { CatalogDatabase } from '../../src/main/core/db/catalog-database'
 import { LocalIndexRepository } from '../../src/main/core/sources/local/local-index'
 import { LocalSource } from '../../src/main/core/sources/local/local-source'
 import type { ResolvedSong, ResolveOutcome } from '../../src/main/core/sources/types'
-import { copyLibrary, LIBRARY, makeTone } from '../peers/audio'
-import { noAbort, songQuery } from '../peers/song-query'
+import { copyLibrary, LIBRARY, makeTone } from '../support/peers/audio'
+import { noAbort, songQuery } from '../support/peers/song-query'
 
 let library: { dir: string; remove(): void }
 let dbDir: string

@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import { SubsonicClient } from '../../src/main/core/sources/subsonic/subsonic-client'
 import { SubsonicSource } from '../../src/main/core/sources/subsonic/subsonic-source'
 import type { ResolvedSong, ResolveOutcome } from '../../src/main/core/sources/types'
-import { LIBRARY, sharedLibrary } from '../peers/audio'
-import { noAbort, songQuery } from '../peers/song-query'
-import { startSupysonic, type Supysonic } from '../peers/supysonic'
+import { LIBRARY, sharedLibrary } from '../support/peers/audio'
+import { noAbort, songQuery } from '../support/peers/song-query'
+import { startSupysonic, type Supysonic } from '../support/peers/supysonic'
 
 // Every kind of character a password meets in the wild, to prove it survives p=enc:<hex>.
 const USER = 'alice'

@@ -9,9 +9,9 @@ import { EventBus } from '../../src/main/core/events/event-bus'
 import { verifyLibrary } from '../../src/main/core/library/verify-library'
 import { startSync } from '../../src/main/core/sync/start-sync'
 import type { CoreEvents } from '../../src/shared/events'
-import { makeTone } from '../peers/audio'
-import { startSupysonic, type Supysonic } from '../peers/supysonic'
-import { tempCatalog, type TempCatalog } from '../helpers/temp-catalog'
+import { makeTone } from '../support/peers/audio'
+import { startSupysonic, type Supysonic } from '../support/peers/supysonic'
+import { tempCatalog, type TempCatalog } from '../support/temp-catalog'
 
 const run = promisify(execFile)
 const USER = 'alice'

@@ -10,8 +10,8 @@ import { verifyLibrary } from '../../src/main/core/library/verify-library'
 import { hashFile } from '../../src/main/core/transfer/content-hash'
 import { startSync } from '../../src/main/core/sync/start-sync'
 import type { CoreEvents } from '../../src/shared/events'
-import { tempCatalog, type TempCatalog } from '../helpers/temp-catalog'
-import { startStaticServer, type StaticServer } from '../peers/static-server'
+import { tempCatalog, type TempCatalog } from '../support/temp-catalog'
+import { startStaticServer, type StaticServer } from '../support/peers/static-server'
 
 const run = promisify(execFile)
 

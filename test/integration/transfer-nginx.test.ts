@@ -7,9 +7,9 @@ import { HttpStatusError, RateLimitedError } from '../../src/main/core/net/http-
 import { SpeedLimiter } from '../../src/main/core/transfer/speed-limiter'
 import { TransferEngine } from '../../src/main/core/transfer/transfer-engine'
 import type { TransferResult } from '../../src/main/core/transfer/transfer-types'
-import { fakeAudio } from '../peers/fake-audio'
-import { startNginx, type AccessEntry, type Nginx } from '../peers/nginx'
-import { xxh3Of } from '../helpers/content-hash'
+import { fakeAudio } from '../support/peers/fake-audio'
+import { startNginx, type AccessEntry, type Nginx } from '../support/peers/nginx'
+import { xxh3Of } from '../support/content-hash'
 
 const MiB = 2 ** 20
 const files = {

@@ -3,7 +3,7 @@ import { readFileSync, rmSync, statSync, truncateSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SyncSettings } from '../../src/main/core/config/sync-settings'
 import { verifyLibrary } from '../../src/main/core/library/verify-library'
-import { useDemoSync, seedDemoPlaylist, demoSettings, runDemoSync } from '../helpers/demo-sync'
+import { useDemoSync, seedDemoPlaylist, demoSettings, runDemoSync } from '../support/demo-sync'
 
 const demo = useDemoSync()
 

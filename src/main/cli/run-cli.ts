@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { defaultDatabasePath } from '../core/paths'
+import { defaultDatabasePath } from '../core/config/paths'
 import { CliUsageError, type CliIo } from './cli-io'
 import type { Command, OptionSpec, ParsedCommandLine } from './command'
 import { demoCommand } from './commands/demo'

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import type { AppService } from '../core/app/app-service'
-import type { Handlers } from '../core/app/handlers'
+import type { AppService } from '../core/service/app-service'
+import type { Handlers } from '../core/service/handlers'
 import {
   EVENT_CHANNELS,
   INVOKE_CHANNELS,

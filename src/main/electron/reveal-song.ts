@@ -1,6 +1,6 @@
 import { shell } from 'electron'
 import { stat } from 'node:fs/promises'
-import type { CatalogSyncService } from '../core/catalogsync-service'
+import type { CatalogSyncService } from '../core/service/catalogsync-service'
 import { resolveInsideRoot } from '../core/library/layout'
 import type { Result } from '../../shared/contract'
 

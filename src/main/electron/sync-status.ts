@@ -1,4 +1,4 @@
-import type { AppService } from '../core/app/app-service'
+import type { AppService } from '../core/service/app-service'
 import type { CoreEvents } from '../../shared/events'
 import { progressOf, type TrayStatus } from './tray-menu'
 

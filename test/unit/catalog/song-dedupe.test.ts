@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
+import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
 import { normalizeText } from '../../../src/main/core/text/normalize'
 import { songDedupeKey } from '../../../src/main/core/catalog/song-identity'
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CliIo } from '../../../src/main/cli/cli-io'
 import { runCli } from '../../../src/main/cli/run-cli'
-import { CatalogSyncService } from '../../../src/main/core/catalogsync-service'
+import { CatalogSyncService } from '../../../src/main/core/service/catalogsync-service'
 
 let dir: string
 let db: string

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { CliIo } from '../../../src/main/cli/cli-io'
 import { verifyCommand } from '../../../src/main/cli/commands/verify'
-import { CatalogSyncService } from '../../../src/main/core/catalogsync-service'
+import { CatalogSyncService } from '../../../src/main/core/service/catalogsync-service'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppService } from '../../../src/main/core/app/app-service'
+import { AppService } from '../../../src/main/core/service/app-service'
 import { EventBus } from '../../../src/main/core/events/event-bus'
 import { showSyncFeedback } from '../../../src/main/electron/desktop-feedback'
 import { importWithDialog } from '../../../src/main/electron/import-dialog'
@@ -9,7 +9,7 @@ import { createTray } from '../../../src/main/electron/tray'
 import type { CoreEvents } from '../../../src/shared/events'
 import type { JobSummary } from '../../../src/shared/dashboard'
 import type { JobState } from '../../../src/shared/states'
-import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
+import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
 
 type Item = { label?: string; click?: () => void }
 

@@ -10,10 +10,10 @@ import {
   parseDroppedPaths,
   previewDropped,
 } from '../../../src/main/electron/drop-import'
-import { AppService } from '../../../src/main/core/app/app-service'
+import { AppService } from '../../../src/main/core/service/app-service'
 import { EventBus } from '../../../src/main/core/events/event-bus'
 import type { CoreEvents } from '../../../src/shared/events'
-import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
+import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
 
 const jspf = (titles: string[]) =>
   JSON.stringify({

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { revealSongHandler } from '../../../src/main/electron/reveal-song'
-import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
+import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
 
 const shown = vi.hoisted(() => [] as string[])
 vi.mock('electron', () => ({

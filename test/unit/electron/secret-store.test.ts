@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppService } from '../../../src/main/core/app/app-service'
+import { AppService } from '../../../src/main/core/service/app-service'
 import { storedSettings, storeSettings } from '../../../src/main/core/config/load-settings'
 import { EventBus } from '../../../src/main/core/events/event-bus'
 import type { CoreEvents } from '../../../src/shared/events'
@@ -13,7 +13,7 @@ import {
   sealPassword,
   type SecretCipher,
 } from '../../../src/main/electron/secret-store'
-import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
+import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
 
 /** A stand-in for safeStorage: reversible, and visibly not the plain text. */
 function standInSafeStorage(available = true): SecretCipher {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { EventBus } from '../../../src/main/core/events/event-bus'
-import type { SyncControl } from '../../../src/main/core/app/sync-control'
+import type { SyncControl } from '../../../src/main/core/sync/sync-control'
 import {
   initialStatus,
   throttleLatest,

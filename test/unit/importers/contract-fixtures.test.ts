@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contractFields, parseFixture, tracksOf } from './helpers'
+import { contractFields, parseFixture, tracksOf } from '../../support/importers'
 
 /** A small copy of the expectations, in the shape of the fixtures' contract. */
 interface Expectation {

@@ -6,7 +6,7 @@ import {
   jsonFormatOf,
   sniffContainer,
 } from '../../../src/main/core/importers/detect-format'
-import { fixture, formatErrorOf } from './helpers'
+import { fixture, formatErrorOf } from '../../support/importers'
 
 /** Parses a fixture's bytes under another name, so that only the content can tell. */
 const asFile = (relativePath: string, name: string) =>

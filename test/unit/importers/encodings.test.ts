@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer } from '../../../src/main/core/importers'
 import { decodeText } from '../../../src/main/core/importers/decode-text'
-import { fixture, formatErrorOf, parseFixture, tracksOf } from './helpers'
+import { fixture, formatErrorOf, parseFixture, tracksOf } from '../../support/importers'
 
 const utf8 = { legacyFallback: false }
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer } from '../../../src/main/core/importers'
 import { splitArtists } from '../../../src/main/core/importers/exportify-csv'
-import { contractFields, fixture, formatErrorOf, parseFixture, tracksOf } from './helpers'
+import {
+  contractFields,
+  fixture,
+  formatErrorOf,
+  parseFixture,
+  tracksOf,
+} from '../../support/importers'
 
 const csv = (text: string) => parsePlaylistBuffer('export.csv', Buffer.from(text))
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parsePlaylistFile } from '../../../src/main/core/importers'
-import { formatErrorOf } from './helpers'
+import { formatErrorOf } from '../../support/importers'
 
 describe('parsePlaylistFile', () => {
   let dir = ''

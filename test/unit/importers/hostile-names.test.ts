@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer, PlaylistFormatError } from '../../../src/main/core/importers'
-import { contractFields, parseFixture, tracksOf } from './helpers'
+import { contractFields, parseFixture, tracksOf } from '../../support/importers'
 
 describe('hostile names are just data', () => {
   it('keeps traversal paths, device names and markup as text, resolving nothing', async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer } from '../../../src/main/core/importers'
-import { contractFields, fixture, formatErrorOf, parseFixture, tracksOf } from './helpers'
+import {
+  contractFields,
+  fixture,
+  formatErrorOf,
+  parseFixture,
+  tracksOf,
+} from '../../support/importers'
 
 const PLIST_HEAD =
   '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple Computer//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'

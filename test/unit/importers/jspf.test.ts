@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer } from '../../../src/main/core/importers'
-import { contractFields, formatErrorOf, parseFixture, tracksOf } from './helpers'
+import { contractFields, formatErrorOf, parseFixture, tracksOf } from '../../support/importers'
 
 const jspf = (value: unknown) =>
   parsePlaylistBuffer('list.jspf', Buffer.from(JSON.stringify(value)))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer } from '../../../src/main/core/importers'
 import { parseExtinf } from '../../../src/main/core/importers/m3u'
-import { contractFields, formatErrorOf, parseFixture, tracksOf } from './helpers'
+import { contractFields, formatErrorOf, parseFixture, tracksOf } from '../../support/importers'
 
 const m3u8 = (text: string): ReturnType<typeof parsePlaylistBuffer> =>
   parsePlaylistBuffer('list.m3u8', Buffer.from(text))

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer } from '../../../src/main/core/importers'
-import { fixture, formatErrorOf, parseFixture } from './helpers'
+import { fixture, formatErrorOf, parseFixture } from '../../support/importers'
 
 const FIFTY_MB = 50 * 1024 * 1024
 

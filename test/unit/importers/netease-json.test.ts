@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer } from '../../../src/main/core/importers'
-import { contractFields, fixture, formatErrorOf, parseFixture, tracksOf } from './helpers'
+import {
+  contractFields,
+  fixture,
+  formatErrorOf,
+  parseFixture,
+  tracksOf,
+} from '../../support/importers'
 
 const json = (value: unknown) =>
   parsePlaylistBuffer('detail.json', Buffer.from(JSON.stringify(value)))

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer } from '../../../src/main/core/importers'
-import { contractFields, fixture, formatErrorOf, parseFixture, tracksOf } from './helpers'
+import {
+  contractFields,
+  fixture,
+  formatErrorOf,
+  parseFixture,
+  tracksOf,
+} from '../../support/importers'
 
 const text = (body: string) => parsePlaylistBuffer('cdinfo.json', Buffer.from(body))
 

@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer } from '../../../src/main/core/importers'
-import { fixture, formatErrorOf, parseFixture } from './helpers'
+import { fixture, formatErrorOf, parseFixture } from '../../support/importers'
 
 const XSPF_BODY =
   '<playlist version="1" xmlns="http://xspf.org/ns/0/"><title>T</title><trackList/></playlist>'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer } from '../../../src/main/core/importers'
-import { contractFields, formatErrorOf, parseFixture, tracksOf } from './helpers'
+import { contractFields, formatErrorOf, parseFixture, tracksOf } from '../../support/importers'
 
 const xspf = (body: string, root = '<playlist version="1" xmlns="http://xspf.org/ns/0/">') =>
   parsePlaylistBuffer('list.xspf', Buffer.from(`<?xml version="1.0"?>\n${root}${body}</playlist>`))

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { applyRemovalPolicies, mostCareful } from '../../../src/main/core/library/apply-removals'
 import type { RemovalPolicy } from '../../../src/shared/removal-policy'
-import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
+import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
 
 let temp: TempCatalog
 let root: string

@@ -8,7 +8,7 @@ import {
   writePlaylistFile,
   writePlaylistFiles,
 } from '../../../src/main/core/library/playlist-files'
-import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
+import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
 
 let temp: TempCatalog
 let root: string

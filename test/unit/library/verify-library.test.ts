@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { verifyLibrary } from '../../../src/main/core/library/verify-library'
-import { xxh3Of } from '../../helpers/content-hash'
-import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
+import { xxh3Of } from '../../support/content-hash'
+import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
 
 let temp: TempCatalog
 let root: string

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { manualClock, tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
-import { seedDownloadJob } from '../../helpers/ops-fixtures'
+import { manualClock, tempCatalog, type TempCatalog } from '../../support/temp-catalog'
+import { seedDownloadJob } from '../../support/ops-fixtures'
 import { CLAIM_NEXT_ITEM_SQL, DEFAULT_LEASE_MS } from '../../../src/main/core/ops/ops-repository'
 
 const clock = manualClock()

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
-import { seedDownloadJob } from '../../helpers/ops-fixtures'
+import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
+import { seedDownloadJob } from '../../support/ops-fixtures'
 import { buildDownloadRow, displayText } from '../../../src/main/core/ops/download-rows'
 import type { WorkerState } from '../../../src/shared/dashboard'
 

@@ -6,8 +6,8 @@ import {
   ITEM_TRANSITIONS,
   JOB_TRANSITIONS,
 } from '../../../src/main/core/ops/transitions'
-import { tempCatalog, type TempCatalog } from '../../helpers/temp-catalog'
-import { seedDownloadJob } from '../../helpers/ops-fixtures'
+import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
+import { seedDownloadJob } from '../../support/ops-fixtures'
 import type { StageItem } from '../../../src/main/core/ops/types'
 import type { OpsRepository } from '../../../src/main/core/ops/ops-repository'
 

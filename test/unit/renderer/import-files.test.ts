@@ -6,7 +6,7 @@ import {
 } from '../../../src/renderer/src/screens/import/import-files'
 import { summarise } from '../../../src/renderer/src/screens/import/import-summary'
 import type { ImportSummary, ImportUpload } from '../../../src/shared/contract'
-import { fakeBridge } from './fake-bridge'
+import { fakeBridge } from '../../support/renderer/fake-bridge'
 
 const summary = (file: string, added = 2, created = true): ImportSummary => ({
   file,

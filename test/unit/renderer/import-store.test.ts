@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useImportStore } from '../../../src/renderer/src/stores/import-store'
 import type { ImportSummary, ImportUpload, Result } from '../../../src/shared/contract'
-import { deferred, fakeBridge } from './fake-bridge'
+import { deferred, fakeBridge } from '../../support/renderer/fake-bridge'
 
 const summary = (file: string): ImportSummary => ({ file, format: 'm3u', playlists: [] })
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { usePlaylistsStore } from '../../../src/renderer/src/stores/playlists-store'
 import type { PlaylistSummary, Result } from '../../../src/shared/contract'
-import { deferred, fakeBridge } from './fake-bridge'
+import { deferred, fakeBridge } from '../../support/renderer/fake-bridge'
 
 const playlist = (id: number, name: string): PlaylistSummary => ({
   id,

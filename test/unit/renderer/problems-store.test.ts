@@ -4,7 +4,7 @@ import {
   PROBLEMS_PAGE_SIZE,
 } from '../../../src/renderer/src/stores/problems-store'
 import type { ProblemItem, ProblemItemsPage } from '../../../src/shared/contract'
-import { fakeBridge, ok } from './fake-bridge'
+import { fakeBridge, ok } from '../../support/renderer/fake-bridge'
 
 const item = (itemId: number, candidates = 0): ProblemItem => ({
   itemId,

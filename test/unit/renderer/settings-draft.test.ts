@@ -5,7 +5,7 @@ import {
   settingsPatch,
 } from '../../../src/renderer/src/screens/settings/settings-draft'
 import { arrayMove } from '@dnd-kit/sortable'
-import { SAVED } from './settings-fixture'
+import { SAVED } from '../../support/renderer/settings-fixture'
 
 describe('the settings draft', () => {
   it('edits the library-first switch and the playlist and archive folders', () => {

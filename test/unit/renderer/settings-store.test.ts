@@ -5,8 +5,8 @@ import {
   LAYOUT_EXAMPLE_DELAY_MS,
 } from '../../../src/renderer/src/stores/settings-store'
 import type { SettingsView } from '../../../src/shared/settings'
-import { fakeBridge, ok } from './fake-bridge'
-import { SAVED } from './settings-fixture'
+import { fakeBridge, ok } from '../../support/renderer/fake-bridge'
+import { SAVED } from '../../support/renderer/settings-fixture'
 
 afterEach(() => {
   vi.useRealTimers()

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useSongsStore } from '../../../src/renderer/src/stores/songs-store'
 import type { PlaylistSongRow, PlaylistSongsPage, Result } from '../../../src/shared/contract'
-import { deferred, fakeBridge } from './fake-bridge'
+import { deferred, fakeBridge } from '../../support/renderer/fake-bridge'
 
 const song = (position: number): PlaylistSongRow => ({
   songId: position + 1,

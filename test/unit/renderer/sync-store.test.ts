@@ -3,7 +3,7 @@ import type { DashboardSnapshot, JobSummary } from '../../../src/shared/dashboar
 import type { TransferEvent } from '../../../src/shared/events'
 import type { ItemState, JobState, StateCounts } from '../../../src/shared/states'
 import { createSyncStore, jobIsStale } from '../../../src/renderer/src/stores/sync-store'
-import { worker } from './worker-fixtures'
+import { worker } from '../../support/renderer/worker-fixtures'
 
 const counts = (patch: Partial<StateCounts<ItemState>> = {}): StateCounts<ItemState> => ({
   pending: 0,

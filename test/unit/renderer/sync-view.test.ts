@@ -15,7 +15,7 @@ import {
   workerActivity,
 } from '../../../src/renderer/src/screens/sync/worker-view'
 import { formatCount } from '../../../src/renderer/src/format'
-import { worker } from './worker-fixtures'
+import { worker } from '../../support/renderer/worker-fixtures'
 
 const counts = {
   pending: 5,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_BOARD, mergeWorkers } from '../../../src/renderer/src/stores/worker-merge'
-import { worker } from './worker-fixtures'
+import { worker } from '../../support/renderer/worker-fixtures'
 
 const downloading = (name: string, bytes: number) =>
   worker({ name, status: 'downloading', display_text: 'Song / Singer', downloaded_bytes: bytes })

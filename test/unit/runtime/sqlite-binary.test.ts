@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { dynamicSymbols } from '../../helpers/elf-symbols'
+import { dynamicSymbols } from '../../support/elf-symbols'
 
 const root = join(__dirname, '..', '..', '..')
 

@@ -8,7 +8,7 @@ import {
   placeholderValues,
 } from '../../../src/main/core/sources/command/command-args'
 import type { ResolveOutcome, SongQuery } from '../../../src/main/core/sources/types'
-import { songQuery } from '../../peers/song-query'
+import { songQuery } from '../../support/peers/song-query'
 
 const extractor = join(__dirname, '..', '..', 'fixtures', 'sources', 'fake-extractor.mjs')
 const work = mkdtempSync(join(tmpdir(), 'catalogsync-command-'))

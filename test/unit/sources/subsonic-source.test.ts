@@ -14,7 +14,7 @@ import {
   startFakeSubsonic,
   type FakeSubsonic,
 } from './fake-subsonic-server'
-import { songQuery } from '../../peers/song-query'
+import { songQuery } from '../../support/peers/song-query'
 
 const PASSWORD_HEX = Buffer.from(FAKE_PASSWORD).toString('hex')
 const adele = {

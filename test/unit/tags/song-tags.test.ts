@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlaylistBuffer } from '../../../src/main/core/importers'
-import { trackToSong } from '../../../src/main/core/import/track-to-song'
+import { trackToSong } from '../../../src/main/core/import-writer/track-to-song'
 import type { DownloadRow } from '../../../src/main/core/ops/types'
 import { songTags } from '../../../src/main/core/tags/song-tags'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { describeHead, detectAudioFormat } from '../../../src/main/core/transfer/audio-magic'
-import { fakeAudio } from '../../peers/fake-audio'
+import { fakeAudio } from '../../support/peers/fake-audio'
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values)
 

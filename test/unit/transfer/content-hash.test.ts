@@ -8,7 +8,7 @@ import {
   createContentHasher,
   hashFile,
 } from '../../../src/main/core/transfer/content-hash'
-import { xxh3Of } from '../../helpers/content-hash'
+import { xxh3Of } from '../../support/content-hash'
 
 let dir: string
 beforeEach(async () => {

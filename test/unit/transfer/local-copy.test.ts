@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TransferEngine } from '../../../src/main/core/transfer/transfer-engine'
 import type { TransferProgress } from '../../../src/main/core/transfer/transfer-types'
-import { fakeAudio } from '../../peers/fake-audio'
-import { xxh3Of } from '../../helpers/content-hash'
+import { fakeAudio } from '../../support/peers/fake-audio'
+import { xxh3Of } from '../../support/content-hash'
 
 let dir: string
 let engine: TransferEngine

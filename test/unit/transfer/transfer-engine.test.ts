@@ -7,9 +7,9 @@ import { HttpStatusError, RateLimitedError } from '../../../src/main/core/net/ht
 import { SpeedLimiter } from '../../../src/main/core/transfer/speed-limiter'
 import { TransferEngine } from '../../../src/main/core/transfer/transfer-engine'
 import type { TransferProgress } from '../../../src/main/core/transfer/transfer-types'
-import { fakeAudio } from '../../peers/fake-audio'
-import { startFaultServer, type FaultServer } from '../../peers/fault-server'
-import { xxh3Of } from '../../helpers/content-hash'
+import { fakeAudio } from '../../support/peers/fake-audio'
+import { startFaultServer, type FaultServer } from '../../support/peers/fault-server'
+import { xxh3Of } from '../../support/content-hash'
 
 let server: FaultServer
 let engine: TransferEngine

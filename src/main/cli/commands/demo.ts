@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CatalogSyncService } from '../../core/catalogsync-service'
+import { CatalogSyncService } from '../../core/service/catalogsync-service'
 import { demoPlaylistXspf } from '../../core/demo/demo-catalogue'
 import { DEMO_PASSWORD, DEMO_USER, startDemoServer } from '../../core/demo/demo-server'
-import { catalogsyncHome } from '../../core/paths'
+import { catalogsyncHome } from '../../core/config/paths'
 import type { Command } from '../command'
 import { runSync } from './sync'
 

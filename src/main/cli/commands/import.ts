@@ -1,8 +1,8 @@
-import { CatalogSyncService } from '../../core/catalogsync-service'
+import { CatalogSyncService } from '../../core/service/catalogsync-service'
 import { effectiveSettings } from '../../core/config/load-settings'
 import { rewriteReimportedPlaylists } from '../../core/library/playlist-files'
-import { catalogsyncHome } from '../../core/paths'
-import type { FileImportResult } from '../../core/import/playlist-importer'
+import { catalogsyncHome } from '../../core/config/paths'
+import type { FileImportResult } from '../../core/import-writer/playlist-importer'
 import type { Command } from '../command'
 
 function importLines(result: FileImportResult): string[] {

@@ -1,4 +1,4 @@
-import { CatalogSyncService } from '../../core/catalogsync-service'
+import { CatalogSyncService } from '../../core/service/catalogsync-service'
 import type { Playlist } from '../../core/catalog/types'
 import { isRemovalPolicy, REMOVAL_POLICIES } from '../../../shared/removal-policy'
 import { CliUsageError } from '../cli-io'

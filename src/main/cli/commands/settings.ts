@@ -1,6 +1,6 @@
-import { CatalogSyncService } from '../../core/catalogsync-service'
+import { CatalogSyncService } from '../../core/service/catalogsync-service'
 import { effectiveSettings, readConfigFile, storeSettings } from '../../core/config/load-settings'
-import { catalogsyncHome } from '../../core/paths'
+import { catalogsyncHome } from '../../core/config/paths'
 import { CliUsageError } from '../cli-io'
 import type { Command } from '../command'
 

@@ -1,4 +1,4 @@
-import { CatalogSyncService } from '../../core/catalogsync-service'
+import { CatalogSyncService } from '../../core/service/catalogsync-service'
 import type { CatalogStatus } from '../../../shared/status'
 import type { Command } from '../command'
 

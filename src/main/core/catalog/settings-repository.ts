@@ -1,5 +1,5 @@
 import type { CatalogDatabase } from '../db/catalog-database'
-import { systemClock, type Clock } from '../clock'
+import { systemClock, type Clock } from '../util/clock'
 
 /** Key → JSON value. Callers validate values with their own schema when they read them. */
 export class SettingsRepository {

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { parseSourcesConfig, SourceConfigError, type SourceConfig } from '../sources/config'
 import { DEFAULT_LAYOUT } from '../library/layout'
 import { DEFAULT_PLAYLIST_FOLDER } from '../library/playlist-files'
-import { RUNNER_MODES } from '../runner/stage-runner'
+import { RUNNER_MODES } from '../sync/stage-runner'
 import type { SettingsView } from '../../../shared/settings'
 
 /**

@@ -2,14 +2,14 @@ import { stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import type { LibraryRepository } from '../catalog/library-repository'
 import type { LocalFile, StorageBackend } from '../catalog/types'
-import { systemClock, type Clock } from '../clock'
+import { systemClock, type Clock } from '../util/clock'
 import type { CatalogDatabase } from '../db/catalog-database'
-import { songQuery } from '../download/song-query'
+import { songQuery } from '../sync/song-query'
 import { chooseMatch } from '../matching/choose'
 import { scoreCandidate } from '../matching/score'
 import { titleParts } from '../matching/title-parts'
 import type { DownloadRow } from '../ops/types'
-import { untilAborted } from '../sources/abort'
+import { untilAborted } from '../util/abort'
 import {
   indexedCandidate,
   LocalIndexRepository,

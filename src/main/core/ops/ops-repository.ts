@@ -1,6 +1,6 @@
 import type { CatalogDatabase } from '../db/catalog-database'
 import type { JsonObject } from '../catalog/types'
-import { systemClock, type Clock } from '../clock'
+import { systemClock, type Clock } from '../util/clock'
 import type { ItemState, JobState, StageState } from '../../../shared/states'
 import { toItem, toJob, toStage, type ItemRow, type JobRow, type StageRow } from './rows'
 import { ensureTransition, IllegalTransitionError, legalSources } from './transitions'

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici'
-import type { Clock } from '../clock'
+import type { Clock } from '../util/clock'
 import type { CatalogDatabase } from '../db/catalog-database'
 import type { MatchOptions } from '../matching/choose'
 import { CommandSource } from './command/command-source'

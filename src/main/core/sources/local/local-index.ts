@@ -1,5 +1,5 @@
 import type { CatalogDatabase } from '../../db/catalog-database'
-import { systemClock, type Clock } from '../../clock'
+import { systemClock, type Clock } from '../../util/clock'
 import type { Candidate } from '../types'
 
 /** What was last read from one file: its identity on disk and its tags. */

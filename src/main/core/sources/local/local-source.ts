@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises'
 import type { CatalogDatabase } from '../../db/catalog-database'
-import { systemClock, type Clock } from '../../clock'
+import { systemClock, type Clock } from '../../util/clock'
 import { chooseMatch, type MatchOptions } from '../../matching/choose'
 import { similarity } from '../../matching/similarity'
 import { titleParts } from '../../matching/title-parts'
 import type { LocalSourceConfig } from '../config'
-import { untilAborted } from '../abort'
+import { untilAborted } from '../../util/abort'
 import { extensionOf, outcomeOf, resolvedSong } from '../outcome'
 import type { ResolveContext, ResolveOutcome, SongQuery, Source } from '../types'
 import {

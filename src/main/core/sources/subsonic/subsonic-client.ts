@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Dispatcher } from 'undici'
 import { HttpStatusError, redactUrl } from '../../net/http-errors'
-import { untilAborted } from '../abort'
+import { untilAborted } from '../../util/abort'
 import { headerValue, httpGet, type HttpOptions } from './subsonic-http'
 import { checkEnvelope, parseEnvelope, SubsonicError, type SubsonicBody } from './subsonic-response'
 import { searchSongs, type SubsonicCandidate } from './subsonic-songs'

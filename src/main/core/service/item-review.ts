@@ -1,0 +1,59 @@
+import type { CatalogSyncService } from './catalogsync-service'
+import type { JsonObject } from '../catalog/types'
+import type { StageItem } from '../ops/types'
+
+export class ItemActionError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ItemActionError'
+  }
+}
+
+/** The named items, each of which must exist and have failed. */
+export function failedItems(service: CatalogSyncService, itemIds: readonly number[]): StageItem[] {
+  return itemIds.map((id) => {
+    const item = service.ops.getItem(id)
+    if (!item) throw new ItemActionError(`No item with id ${id}`)
+    if (item.state !== 'failed')
+      throw new ItemActionError(`Item ${id} is ${item.state}, not failed`)
+    return item
+  })
+}
+
+const reviewList = (item: StageItem): JsonObject[] =>
+  Array.isArray(item.result?.review) ? (item.result.review as JsonObject[]) : []
+
+/**
+ * Records a person's review of a weak match. The choice is kept in the item's result (next to
+ * the candidates) and the item goes back to pending; the next run resolves it again. Skipping
+ * (no track) keeps the item failed, as "skipped in review", without its candidate list, since
+ * the ops model has no move from failed to skipped.
+ */
+export function recordReview(
+  service: CatalogSyncService,
+  itemId: number,
+  trackId: string | null,
+): StageItem {
+  const [item] = failedItems(service, [itemId])
+  if (!item) throw new ItemActionError(`No item with id ${itemId}`)
+  const candidates = reviewList(item)
+  if (candidates.length === 0)
+    throw new ItemActionError(`Item ${itemId} has no candidates to review`)
+  const write = service.db.prepare<[string | null, string, number]>(
+    `UPDATE stage_items SET result_json = ?, message = ? WHERE id = ? AND state = 'failed'`,
+  )
+  if (trackId === null) {
+    write.run(JSON.stringify({ reviewed: 'skipped' }), 'skipped in review', itemId)
+    return { ...item, message: 'skipped in review', result: { reviewed: 'skipped' } }
+  }
+  const chosen = candidates.find((candidate) => candidate.trackId === trackId)
+  if (!chosen)
+    throw new ItemActionError(`Item ${itemId} has no candidate with track id "${trackId}"`)
+  // Kept with the candidates and their source: the next resolve asks that source for it.
+  const result = { ...item.result, chosen }
+  const message = `chosen in review: track ${trackId}`
+  return service.db.transaction(() => {
+    write.run(JSON.stringify(result), message, itemId)
+    return service.ops.requeueItem(itemId, message)
+  })
+}

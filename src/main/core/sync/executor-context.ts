@@ -1,0 +1,57 @@
+import type { LibraryRepository } from '../catalog/library-repository'
+import type { LocalFile } from '../catalog/types'
+import type { SongDownloader } from './download-types'
+import type { OpsRepository } from '../ops/ops-repository'
+import type { DownloadRow, StageItem } from '../ops/types'
+import type { WorkerBoard } from './worker-board'
+
+export interface RunSettings {
+  /** The library root new files go to (the default backend when null). */
+  libraryRoot: string | null
+  /** Source ids, in the order they are tried. */
+  downloadSources: readonly string[]
+  /** Tries of one transfer before moving on to the next source. */
+  maxDownloadAttempts: number
+  /** On pause, let running transfers finish (true) or stop them keeping their `.part`. */
+  finishTransfersOnPause: boolean
+  retryBaseMs: number
+}
+
+/** Finds a song's file already in the library and records it as the song's (LibraryCheck). */
+export interface LibraryLookup {
+  adopt(
+    row: DownloadRow,
+    onProgress: (text: string) => void,
+    signal: AbortSignal,
+  ): Promise<LocalFile | null>
+}
+
+/** What the executors work with; one per run of a stage. */
+export interface ExecutorContext {
+  ops: OpsRepository
+  library: LibraryRepository
+  downloader: SongDownloader
+  /** Consulted before resolving; null when the library is not checked first. */
+  libraryLookup?: LibraryLookup | null
+  board: WorkerBoard
+  settings: RunSettings
+  /** Aborted on cancel: everything stops at once. */
+  cancelSignal: AbortSignal
+  /** Aborted on pause when transfers should stop rather than finish. */
+  stopTransfersSignal: AbortSignal
+  now(): number
+  sleep(ms: number, signal: AbortSignal): Promise<void>
+  itemChanged(item: StageItem): void
+}
+
+/** True when the error came from one of our own abort signals. */
+export function isAbort(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR')
+  )
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,268 @@
+import type { JsonObject, LocalFile } from '../catalog/types'
+import { displayText } from '../ops/download-rows'
+import { backoffDelayMs, withJitter } from '../net/backoff'
+import { RateLimitedError } from '../net/http-errors'
+import { chosenTrack, reviewRecord } from './review-choice'
+import { FatalSyncError, type ResolvedDownloadPayload } from './download-types'
+import type { DownloadRow } from '../ops/types'
+import { errorMessage, isAbort, type ExecutorContext } from './executor-context'
+import type { ReadyQueue } from './ready-queue'
+
+export interface ResolvedStageDownloadTask {
+  itemId: number
+  playlistId: number | null
+  row: DownloadRow
+  resolvedPayload: ResolvedDownloadPayload
+}
+
+export type ResolveItemOutcome = 'queued' | 'ready' | 'found' | 'skipped' | 'failed' | 'released'
+export type DownloadTaskOutcome = 'succeeded' | 'failed' | 'released'
+
+const formatMb = (bytes: number) => `${(bytes / 1e6).toFixed(2)}MB`
+
+/** `12.00MB/48.00MB via subsonic`: the source rides along so a window can show it. */
+const transferText = (done: number, total: number | null, sourceId: string) =>
+  `${total ? `${formatMb(done)}/${formatMb(total)}` : formatMb(done)} via ${sourceId}`
+
+/** Resolvers, downloaders and single workers all run these, as DESIGN.md names them. */
+export class StageExecutors {
+  constructor(private readonly ctx: ExecutorContext) {}
+
+  /**
+   * Resolves one claimed item: already in the library → skipped; its file found in a library
+   * root → adopted there, succeeded; resolved → persisted as `ready` and put on the queue;
+   * nothing found → failed with the reason.
+   */
+  async processResolveItem(
+    itemId: number,
+    workerName: string,
+    readyQueue: ReadyQueue<ResolvedStageDownloadTask> | null,
+  ): Promise<ResolveItemOutcome> {
+    const { ctx } = this
+    const row = ctx.ops.downloadRow(itemId)
+    if (!row) throw new Error(`Item ${itemId} has no song`)
+    ctx.board.update(workerName, {
+      status: 'resolving',
+      item_id: itemId,
+      song_id: row.songId,
+      playlist_id: row.playlistId,
+      display_text: displayText(row),
+      progress_text: 'checking library',
+    })
+    try {
+      if (ctx.library.songHasActiveLocalFile(row.songId)) {
+        ctx.board.update(workerName, { progress_text: 'already downloaded' })
+        ctx.itemChanged(ctx.ops.markItemSkipped(itemId, 'already downloaded'))
+        ctx.board.itemFinished(0)
+        return 'skipped'
+      }
+      const progress = (text: string) => ctx.board.update(workerName, { progress_text: text })
+      const found = await ctx.libraryLookup?.adopt(row, progress, ctx.cancelSignal)
+      if (found) {
+        const message = `found in library: ${found.relativePath}`
+        progress(message)
+        ctx.itemChanged(ctx.ops.markItemFound(itemId, message, asJson(foundResult(found))))
+        ctx.board.itemFinished(0)
+        return 'found'
+      }
+      const result = await ctx.downloader.resolveSongRow(
+        row,
+        ctx.settings.libraryRoot,
+        ctx.settings.downloadSources,
+        progress,
+        { signal: ctx.cancelSignal, chosen: chosenTrack(ctx.ops.getItem(itemId)?.result) },
+      )
+      if (!result.payload) {
+        const details = result.review
+          ? reviewRecord(result.review.sourceId, result.review.candidates)
+          : null
+        ctx.itemChanged(ctx.ops.markItemFailed(itemId, result.reason, details))
+        ctx.board.itemFinished(0)
+        return 'failed'
+      }
+      const payload = result.payload
+      ctx.itemChanged(ctx.ops.markItemReady(itemId, asJson(payload), payload.song.expiresAt))
+      if (!readyQueue) return 'ready'
+      const task = { itemId, playlistId: row.playlistId, row, resolvedPayload: payload }
+      try {
+        await readyQueue.put(task)
+      } catch {
+        // The queue ended (pause or cancel): the item stays `ready` for the next run.
+        return 'released'
+      }
+      return 'queued'
+    } catch (error) {
+      if (!isAbort(error)) throw error
+      ctx.itemChanged(ctx.ops.requeueItem(itemId))
+      return 'released'
+    } finally {
+      ctx.board.reset(workerName)
+    }
+  }
+
+  /**
+   * Downloads one resolved task. A transfer that keeps failing (or is rate limited past the
+   * attempt cap) moves on to the next source; when none is left the item fails with the reasons.
+   */
+  async processDownloadTask(
+    task: ResolvedStageDownloadTask,
+    workerName: string,
+  ): Promise<DownloadTaskOutcome> {
+    const { ctx } = this
+    const reasons: string[] = []
+    let payload = await this.freshPayload(task, workerName, reasons)
+    if (!payload) return this.fail(task.itemId, reasons, workerName)
+    ctx.itemChanged(ctx.ops.markItemDownloading(task.itemId, workerName))
+    try {
+      for (;;) {
+        const outcome = await this.tryTransfer(task, payload, workerName)
+        if (outcome === 'succeeded') return 'succeeded'
+        reasons.push(`${payload.song.sourceId}: ${outcome.error}`)
+        const next = await this.resolveNext(task.row, payload.sourceIndex + 1, workerName)
+        if (!next) return this.fail(task.itemId, reasons, workerName)
+        reasons.push(...next.reasons)
+        if (!next.payload) return this.fail(task.itemId, reasons, workerName)
+        payload = next.payload
+        ctx.ops.updatePayload(task.itemId, asJson(payload), payload.song.expiresAt)
+      }
+    } catch (error) {
+      if (!isAbort(error) && !(error instanceof FatalSyncError)) throw error
+      ctx.itemChanged(ctx.ops.releaseDownload(task.itemId))
+      if (error instanceof FatalSyncError) throw error
+      return 'released'
+    } finally {
+      ctx.board.reset(workerName)
+    }
+  }
+
+  /** The single path: one worker resolves, then downloads, the same item. */
+  async processItem(
+    itemId: number,
+    workerName: string,
+  ): Promise<ResolveItemOutcome | DownloadTaskOutcome> {
+    const resolved = await this.processResolveItem(itemId, workerName, null)
+    if (resolved !== 'ready') return resolved
+    const item = this.ctx.ops.getItem(itemId)
+    const row = this.ctx.ops.downloadRow(itemId)
+    if (!item?.resolvedPayload || !row) throw new Error(`Item ${itemId} lost its payload`)
+    const resolvedPayload = item.resolvedPayload as unknown as ResolvedDownloadPayload
+    return this.processDownloadTask(
+      { itemId, playlistId: row.playlistId, row, resolvedPayload },
+      workerName,
+    )
+  }
+
+  private async tryTransfer(
+    task: ResolvedStageDownloadTask,
+    payload: ResolvedDownloadPayload,
+    workerName: string,
+  ): Promise<'succeeded' | { error: string }> {
+    const { ctx } = this
+    ctx.board.update(workerName, {
+      status: 'downloading',
+      item_id: task.itemId,
+      song_id: task.row.songId,
+      playlist_id: task.playlistId,
+      display_text: payload.displayText,
+      progress_text: `starting download via ${payload.song.sourceId}`,
+      downloaded_bytes: 0,
+      total_bytes: payload.expectedBytes,
+      speed_bytes_per_sec: 0,
+      percent: null,
+    })
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const done = await ctx.downloader.downloadResolvedSong(
+          payload,
+          (p) =>
+            ctx.board.update(workerName, {
+              progress_text: transferText(p.downloadedBytes, p.totalBytes, payload.song.sourceId),
+              downloaded_bytes: p.downloadedBytes,
+              total_bytes: p.totalBytes,
+              speed_bytes_per_sec: p.speedBytesPerSec,
+              percent: p.percent,
+            }),
+          {
+            signal: AbortSignal.any([ctx.cancelSignal, ctx.stopTransfersSignal]),
+            // A stopped transfer keeps its resumable `.part`: the next sync continues it.
+            keepPartOnAbort: true,
+          },
+        )
+        ctx.itemChanged(ctx.ops.markItemSucceeded(task.itemId, asJson(done), done.warning))
+        ctx.board.itemFinished(done.sizeBytes)
+        return 'succeeded'
+      } catch (error) {
+        if (isAbort(error) || error instanceof FatalSyncError) throw error
+        if (attempt >= ctx.settings.maxDownloadAttempts) return { error: errorMessage(error) }
+        await this.coolDown(error, attempt, payload.song.sourceId, workerName)
+      }
+    }
+  }
+
+  /** Waits before another try: the server's Retry-After, else exponential backoff with jitter. */
+  private async coolDown(error: unknown, attempt: number, sourceId: string, workerName: string) {
+    const { ctx } = this
+    const wait =
+      error instanceof RateLimitedError && error.retryAfterMs !== null
+        ? withJitter(error.retryAfterMs)
+        : backoffDelayMs(attempt, { baseMs: ctx.settings.retryBaseMs })
+    const until = ctx.now() + wait
+    ctx.board.update(workerName, {
+      status: 'cooling_down',
+      progress_text: `${sourceId} cooling down ${Math.ceil(wait / 1000)}s`,
+    })
+    await ctx.sleep(Math.max(0, until - ctx.now()), ctx.cancelSignal)
+    ctx.board.update(workerName, { status: 'downloading' })
+  }
+
+  /** The task's payload, resolved again first when its URL has expired. */
+  private async freshPayload(
+    task: ResolvedStageDownloadTask,
+    workerName: string,
+    reasons: string[],
+  ): Promise<ResolvedDownloadPayload | null> {
+    const payload = task.resolvedPayload
+    if (payload.song.expiresAt === null || payload.song.expiresAt > this.ctx.now()) return payload
+    const next = await this.resolveNext(task.row, payload.sourceIndex, workerName)
+    reasons.push(...(next?.reasons ?? []))
+    if (next?.payload)
+      this.ctx.ops.updatePayload(task.itemId, asJson(next.payload), next.payload.song.expiresAt)
+    return next?.payload ?? null
+  }
+
+  private async resolveNext(row: DownloadRow, fromSourceIndex: number, workerName: string) {
+    const { ctx } = this
+    if (fromSourceIndex >= ctx.settings.downloadSources.length) return null
+    ctx.board.update(workerName, { status: 'resolving' })
+    const result = await ctx.downloader.resolveSongRow(
+      row,
+      ctx.settings.libraryRoot,
+      ctx.settings.downloadSources,
+      (text) => ctx.board.update(workerName, { progress_text: text }),
+      { signal: ctx.cancelSignal, fromSourceIndex },
+    )
+    return result.payload
+      ? { payload: result.payload, reasons: [] }
+      : { payload: null, reasons: [result.reason] }
+  }
+
+  private fail(itemId: number, reasons: string[], workerName: string): 'failed' {
+    const message = reasons.length ? reasons.join('; ') : 'no source could deliver it'
+    this.ctx.itemChanged(this.ctx.ops.markItemFailed(itemId, message))
+    this.ctx.board.itemFinished(0)
+    this.ctx.board.reset(workerName)
+    return 'failed'
+  }
+}
+
+/** The item's result: where the file is; no bytes, since nothing was transferred. */
+const foundResult = (file: LocalFile) => ({
+  localFileId: file.id,
+  backendId: file.backendId,
+  relativePath: file.relativePath,
+  sourceId: file.sourceId,
+})
+
+function asJson(value: object): JsonObject {
+  return value as unknown as JsonObject
+}

@@ -1,0 +1,20 @@
+import type { CatalogSyncService } from '../../src/main/core/service/catalogsync-service'
+
+/** A download job over `count` new songs in one playlist; returns the job and its stage. */
+export function seedDownloadJob(service: CatalogSyncService, count: number) {
+  const playlist = service.playlists.createPlaylist({ name: 'Mix' })
+  const songIds = service.db.transaction(() =>
+    Array.from(
+      { length: count },
+      (_, i) => service.catalog.upsertSong({ name: `Song ${i}`, artists: [`Artist ${i}`] }).song.id,
+    ),
+  )
+  service.playlists.setSongs(playlist.id, songIds)
+  const { job, stages } = service.ops.createJob({
+    kind: 'sync',
+    stages: [
+      { type: 'download', items: songIds.map((songId) => ({ songId, playlistId: playlist.id })) },
+    ],
+  })
+  return { job, stage: stages[0]!, playlist, songIds }
+}

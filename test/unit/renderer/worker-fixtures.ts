@@ -1,7 +1,0 @@
-import { idleWorker } from '../../../src/main/core/runner/worker-board'
-import type { WorkerState } from '../../../src/shared/dashboard'
-
-export const worker = (patch: Partial<WorkerState> & { name: string }): WorkerState => ({
-  ...idleWorker(patch.name, patch.name.startsWith('resolve') ? 'resolve' : 'download'),
-  ...patch,
-})
