@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/error-message'
 import { parseArgs } from 'node:util'
 import { defaultDatabasePath } from '../core/config/paths'
 import { CliUsageError, type CliIo } from './cli-io'
@@ -58,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`catalogsync: ${error.message}\n\n${usage(io)}`)
       return 2
     }
-    io.err(`catalogsync: ${error instanceof Error ? error.message : String(error)}`)
+    io.err(`catalogsync: ${errorMessage(error)}`)
     return 1
   }
 }
@@ -100,6 +101,6 @@ function parseOrThrow(args: readonly string[], options: OptionSpec, strict: bool
   try {
     return parseArgs({ args: [...args], options, strict, allowPositionals: true, tokens: true })
   } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error))
+    throw new CliUsageError(errorMessage(error))
   }
 }

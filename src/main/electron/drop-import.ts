@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/error-message'
 import { constants } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
@@ -72,7 +73,7 @@ async function eachDropped(
       outcome.accepted.push(await step(path))
     } catch (error) {
       // The core's import errors already name the file, the line and the field.
-      outcome.problems.push(error instanceof Error ? error.message : String(error))
+      outcome.problems.push(errorMessage(error))
     }
   }
   return outcome
@@ -113,7 +114,7 @@ export function dropHandlers(service: ImportCalls): Record<DropChannel, DropHand
         const paths = typeof raw === 'object' && raw !== null && 'paths' in raw ? raw.paths : raw
         return { ok: true, value: await run(service, parseDroppedPaths(paths)) }
       } catch (error) {
-        return { ok: false, error: `${channel}: ${error instanceof Error ? error.message : error}` }
+        return { ok: false, error: `${channel}: ${errorMessage(error)}` }
       }
     }
   return {

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/error-message'
 import { shell } from 'electron'
 import { stat } from 'node:fs/promises'
 import type { CatalogSyncService } from '../core/service/catalogsync-service'
@@ -35,7 +36,7 @@ export function revealSongHandler(library: LibraryCalls): RevealHandler {
       shell.showItemInFolder(await songFilePath(library, raw))
       return { ok: true, value: undefined }
     } catch (error) {
-      return { ok: false, error: `song:reveal: ${error instanceof Error ? error.message : error}` }
+      return { ok: false, error: `song:reveal: ${errorMessage(error)}` }
     }
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/error-message'
 import {
   isEventChannel,
   isInvokeChannel,
@@ -19,8 +20,6 @@ export function electronBridge(): Bridge | null {
   return window.catalogsync ?? null
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
-
 /** The headless server's transport; a token given in the page's `?token=` is sent along. */
 export function httpBridge(
   token: string | null = new URLSearchParams(window.location.search).get('token'),
@@ -40,7 +39,7 @@ export function httpBridge(
         // The server answers every request, errors included, with a Result.
         return (await response.json()) as Result<never>
       } catch (error) {
-        return { ok: false, error: `${channel}: ${message(error)}` }
+        return { ok: false, error: `${channel}: ${errorMessage(error)}` }
       }
     },
     on(event, listener) {

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/error-message'
 import { CatalogSyncService } from '../../core/service/catalogsync-service'
 import { effectiveSettings } from '../../core/config/load-settings'
 import { rewriteReimportedPlaylists } from '../../core/library/playlist-files'
@@ -35,7 +36,7 @@ export const importCommand: Command = {
           imported.push(result)
           if (!args.values.json) io.out(importLines(result).join('\n'))
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error)
+          const message = errorMessage(error)
           errors.push({ file, error: message })
           io.err(`catalogsync: ${message}`)
         }

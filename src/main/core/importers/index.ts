@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/error-message'
 import { FormatProblem, PlaylistFormatError } from './errors'
 import { MAX_EXPORT_BYTES, parseExportContent } from './parse-export'
 import { readRegularFile } from './read-file'
@@ -13,7 +14,7 @@ export type { ExportFormat, ParsedExport, ParsedPlaylist, ParsedTrack } from './
  */
 function asPlaylistFormatError(file: string, error: unknown): PlaylistFormatError {
   if (!(error instanceof FormatProblem)) {
-    const detail = error instanceof Error ? error.message : String(error)
+    const detail = errorMessage(error)
     const wrapped = new PlaylistFormatError(file, `cannot be parsed: ${detail}`)
     wrapped.cause = error
     return wrapped

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/error-message'
 import { FormatProblem, lineAt } from './errors'
 
 export type JsonRecord = Record<string, unknown>
@@ -52,7 +53,7 @@ export function parseJsonDocument(text: string): unknown {
   try {
     document = JSON.parse(body)
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorMessage(error)
     const position = POSITION.exec(message)?.[1]
     const line =
       position === undefined ? undefined : lineAt(text, Number(position) + (jsonp?.offset ?? 0))

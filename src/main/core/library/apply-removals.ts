@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/error-message'
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises'
 import { dirname, isAbsolute, join, posix } from 'node:path'
@@ -136,7 +137,7 @@ export async function applyRemovalPolicies(
       await applyTo(deps, pending.songId, policy, options, report.actions)
       deps.removals.markApplied(pending.songId)
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
+      const message = errorMessage(error)
       report.failures.push({ songId: pending.songId, error: message })
     }
   }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/error-message'
 import { randomUUID } from 'node:crypto'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import nodePath, { dirname, join, resolve, type PlatformPath } from 'node:path'
@@ -164,7 +165,7 @@ export async function writePlaylistFile(
     await writeAtomically(path, renderPlaylist(entries))
   } catch (error) {
     // Reported, not thrown: a sync whose songs arrived must not fail over its playlist file.
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorMessage(error)
     return { playlistId, path, written: 0, missing, error: message }
   }
   return { playlistId, path, written: entries.length, missing }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/error-message'
 import { parseInvokeArgs } from '../../../shared/contract-schemas'
 import type { InvokeArgs, InvokeChannel, InvokeResult, Result } from '../../../shared/contract'
 import type { AppService } from './app-service'
@@ -36,8 +37,6 @@ function implementations(app: AppService): Implementations {
   }
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
-
 function guarded<C extends InvokeChannel>(
   channel: C,
   implementation: Implementations[C],
@@ -49,7 +48,7 @@ function guarded<C extends InvokeChannel>(
       const call = implementation as (...a: InvokeArgs<C>) => Promise<InvokeResult<C>>
       return { ok: true, value: await call(...args.value) }
     } catch (error) {
-      return { ok: false, error: `${channel}: ${message(error)}` }
+      return { ok: false, error: `${channel}: ${errorMessage(error)}` }
     }
   }
 }

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs'
 import { access, readdir } from 'node:fs/promises'
 import { delimiter, isAbsolute, join } from 'node:path'
-import { errorMessage } from '../sync/executor-context'
+import { errorMessage } from '../../../shared/error-message'
 import { parseSourcesConfig, SourceConfigError, type SourceConfig } from '../sources/config'
 import { SubsonicClient } from '../sources/subsonic/subsonic-client'
 import type { SourceTestResult } from '../../../shared/contract'

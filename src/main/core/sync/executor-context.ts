@@ -43,15 +43,3 @@ export interface ExecutorContext {
   sleep(ms: number, signal: AbortSignal): Promise<void>
   itemChanged(item: StageItem): void
 }
-
-/** True when the error came from one of our own abort signals. */
-export function isAbort(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR')
-  )
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}

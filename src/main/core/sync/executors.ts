@@ -5,7 +5,9 @@ import { RateLimitedError } from '../net/http-errors'
 import { chosenTrack, reviewRecord } from './review-choice'
 import { FatalSyncError, type ResolvedDownloadPayload } from './download-types'
 import type { DownloadRow } from '../ops/types'
-import { errorMessage, isAbort, type ExecutorContext } from './executor-context'
+import { errorMessage } from '../../../shared/error-message'
+import { isAbort } from '../util/abort'
+import type { ExecutorContext } from './executor-context'
 import type { ReadyQueue } from './ready-queue'
 
 export interface ResolvedStageDownloadTask {

@@ -1,6 +1,6 @@
 import { FatalSyncError } from './download-types'
 import type { ExecutorContext } from './executor-context'
-import { errorMessage } from './executor-context'
+import { errorMessage } from '../../../shared/error-message'
 import { StageExecutors, type ResolvedStageDownloadTask } from './executors'
 import { END, ReadyQueue } from './ready-queue'
 import type { Scheduler } from './scheduler'

@@ -1,6 +1,6 @@
 import { getGlobalDispatcher, interceptors, request, type Dispatcher } from 'undici'
 import { redactUrl } from '../net/http-errors'
-import { errorMessage } from '../sync/executor-context'
+import { errorMessage } from '../../../shared/error-message'
 
 export type CoverMimeType = 'image/jpeg' | 'image/png'
 

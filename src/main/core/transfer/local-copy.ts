@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/error-message'
 import { link, mkdir, open, stat, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Clock } from '../util/clock'
@@ -122,6 +123,6 @@ function result(path: string, sizeBytes: number, hash: ContentHasher): TransferR
 function copyFailure(request: CopyRequest, error: unknown): Error {
   if (request.signal?.aborted) return new TransferAbortedError(`copy aborted: ${request.filePath}`)
   if (error instanceof TransferError) return error
-  const detail = error instanceof Error ? error.message : String(error)
+  const detail = errorMessage(error)
   return new TransferError(`cannot copy ${request.filePath}: ${detail}`, false, { cause: error })
 }

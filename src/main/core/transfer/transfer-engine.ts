@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/error-message'
 import type { IncomingHttpHeaders } from 'node:http'
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
@@ -243,7 +244,7 @@ export class TransferEngine {
     }
     const reason: unknown = stop.signal.aborted ? stop.signal.reason : error
     if (reason instanceof TransferError || reason instanceof HttpStatusError) return reason
-    const detail = reason instanceof Error ? reason.message : String(reason)
+    const detail = errorMessage(reason)
     if (DISK_ERRORS.has((reason as NodeJS.ErrnoException | null)?.code ?? '')) {
       return new TransferError(`cannot write ${request.targetPath}: ${detail}`, false, {
         cause: reason,

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../../shared/error-message'
 import type { IncomingHttpHeaders } from 'node:http'
 import { request, type Dispatcher } from 'undici'
 import { retryAfterMs } from '../../net/backoff'
@@ -65,7 +66,7 @@ export async function httpGet(
       throw new Error(message, { cause: error })
     }
     if (error instanceof RateLimitedError || error instanceof TooLargeError) throw error
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     throw new Error(`subsonic: cannot reach ${redactUrl(url)}: ${reason}`, { cause: error })
   }
 }
