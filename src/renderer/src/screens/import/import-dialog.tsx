@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useBridge } from '../../bridge-context'
-import { formatCount } from '../../format'
+import { formatCount } from '../../../../shared/format'
 import { useImportStore } from '../../stores/import-store'
 import { usePlaylistsStore } from '../../stores/playlists-store'
 import { ImportPreviewTable } from './import-preview-table'

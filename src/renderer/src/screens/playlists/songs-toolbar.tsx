@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useBridge } from '../../bridge-context'
-import { formatCount } from '../../format'
+import { formatCount } from '../../../../shared/format'
 import { useSongsStore } from '../../stores/songs-store'
 import { SONG_STATES, type SongState } from '../../../../shared/contract'
 import { STATE_LABELS } from './song-states'

@@ -1,4 +1,4 @@
-import { formatBytes, formatCount, formatDuration } from '../../format'
+import { formatBytes, formatCount, formatDuration } from '../../../../shared/format'
 import { useSyncStore } from '../../stores/sync-store'
 import { JobControls } from './job-controls'
 import { isJobMoving, jobOutcome, jobProgress, jobStateText } from './job-view'

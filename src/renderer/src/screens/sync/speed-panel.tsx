@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { formatSpeed } from '../../format'
+import { formatSpeed } from '../../../../shared/format'
 import type { SpeedSample } from '../../stores/speed-history'
 import { speedChart } from '../../stores/speed-history'
 import { currentSpeed, useSyncStore } from '../../stores/sync-store'

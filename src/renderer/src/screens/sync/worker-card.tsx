@@ -1,6 +1,6 @@
 import { memo, useEffect, useState } from 'react'
 import type { WorkerState } from '../../../../shared/dashboard'
-import { formatBytes, formatSpeed } from '../../format'
+import { formatBytes, formatSpeed } from '../../../../shared/format'
 import { useSyncStore } from '../../stores/sync-store'
 import { coolingSeconds, isCooling, laneOf, secondsLeft, workerActivity } from './worker-view'
 

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow'
-import { formatCount } from '../../format'
+import { formatCount } from '../../../../shared/format'
 import { useSyncStore, type SyncState } from '../../stores/sync-store'
 import { WorkerCard } from './worker-card'
 import { laneOf, type Lane } from './worker-view'
