@@ -12,7 +12,7 @@ import { startSync } from '../../core/sync/start-sync'
 import type { CoreEvents } from '../../../shared/events'
 import { CliUsageError, type CliIo } from '../cli-io'
 import type { Command, ParsedCommandLine } from '../command'
-import { formatBytes, formatDuration } from '../format'
+import { formatBytes, formatDuration } from '../../../shared/format'
 import { SyncView } from '../sync-view'
 
 export const EXIT_SOME_FAILED = 3
