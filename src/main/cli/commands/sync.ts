@@ -6,7 +6,7 @@ import type { RemovalReport } from '../../core/library/apply-removals'
 import { LIBRARY_SOURCE_ID } from '../../core/library/library-check'
 import type { PlaylistFileResult } from '../../core/library/playlist-files'
 import { catalogsyncHome } from '../../core/config/paths'
-import { RUNNER_MODES, type RunnerMode } from '../../core/sync/stage-runner'
+import { RUN_MODES, type RunMode } from '../../../shared/settings'
 import type { JobRunSummary } from '../../core/sync/sync-job'
 import { startSync } from '../../core/sync/start-sync'
 import type { CoreEvents } from '../../../shared/events'
@@ -29,10 +29,10 @@ export function flagSettings(values: ParsedCommandLine['values']): SettingsPatch
   const patch: SettingsPatch = {}
   if (typeof values.library === 'string') patch.libraryRoots = [values.library]
   if (values.mode !== undefined) {
-    if (!RUNNER_MODES.includes(values.mode as RunnerMode)) {
-      throw new CliUsageError(`--mode must be one of ${RUNNER_MODES.join(', ')}`)
+    if (!RUN_MODES.includes(values.mode as RunMode)) {
+      throw new CliUsageError(`--mode must be one of ${RUN_MODES.join(', ')}`)
     }
-    patch.mode = values.mode as RunnerMode
+    patch.mode = values.mode as RunMode
   }
   if (values.downloaders !== undefined)
     patch.downloaders = positiveInt(values.downloaders, '--downloaders')
