@@ -44,4 +44,11 @@ describe('the renderer layers', () => {
     )
     expect(offenders).toEqual([])
   })
+
+  it('leaves every subscription to the service events to the window events', () => {
+    const subscribers = sources(renderer)
+      .filter((file) => /\.on\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(renderer, file))
+    expect(subscribers).toEqual(['window-events.tsx'])
+  })
 })
