@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { connectWindowEvents } from '../../../src/renderer/src/window-events'
+import { BridgeProvider } from '../../../src/renderer/src/bridge-context'
+import { StoresProvider } from '../../../src/renderer/src/store-context'
+import { connectWindowEvents, WindowEvents } from '../../../src/renderer/src/window-events'
 import { createWindowStores } from '../../../src/renderer/src/stores/window-stores'
 import type { DashboardView, InvokeChannel, PlaylistSongRow } from '../../../src/shared/contract'
 import type { JobSummary } from '../../../src/shared/dashboard'
@@ -7,6 +9,7 @@ import type { EventChannel } from '../../../src/shared/contract'
 import type { ItemState, JobState, StateCounts } from '../../../src/shared/states'
 import { fakeBridge, ok } from '../../support/renderer/fake-bridge'
 import { memoryStorage } from '../../support/renderer/memory-storage'
+import { mountBare } from '../../support/renderer/mount-bare'
 import { worker } from '../../support/renderer/worker-fixtures'
 
 const EVENTS: EventChannel[] = ['workers', 'transfer', 'job', 'items', 'playlists']
@@ -78,6 +81,23 @@ afterEach(() => {
 })
 
 describe('the window events', () => {
+  it('subscribes when the component mounts, feeds the stores, and unsubscribes on unmount', async () => {
+    const { bridge, stores, emit, listening, callsTo } = aWindow()
+    const mounted = await mountBare(
+      <BridgeProvider bridge={bridge}>
+        <StoresProvider stores={stores}>
+          <WindowEvents />
+        </StoresProvider>
+      </BridgeProvider>,
+    )
+    expect(EVENTS.map(listening)).toEqual([1, 1, 1, 1, 1])
+    expect(callsTo('dashboard:get')).toHaveLength(1)
+    emit('job', { job: job(3, 'running'), counts: counts() })
+    expect(stores.sync.getState().job?.id).toBe(3)
+    await mounted.unmount()
+    expect(EVENTS.map(listening)).toEqual([0, 0, 0, 0, 0])
+  })
+
   it('subscribes to each event once, before its first fetch', () => {
     const { bridge, stores, listening } = aWindow()
     const order: string[] = []
