@@ -5,7 +5,7 @@ import { StageExecutors, type ResolvedStageDownloadTask } from './executors'
 import { END, ReadyQueue } from './ready-queue'
 import type { Scheduler } from './scheduler'
 import { downloadStageWorkerSplit } from './worker-split'
-import type { ResolvedDownloadPayload } from './download-types'
+import { readDownloadPayload } from './download-payload'
 import type { RunMode } from '../../../shared/settings'
 
 export interface StageRunOptions {
@@ -193,12 +193,14 @@ export class StageRunner {
   private taskFor(itemId: number): ResolvedStageDownloadTask | null {
     const item = this.ctx.ops.getItem(itemId)
     const row = this.ctx.ops.downloadRow(itemId)
-    if (!item?.resolvedPayload || !row) {
-      if (item?.state === 'ready') this.ctx.itemChanged(this.ctx.ops.requeueItem(itemId))
+    const read = item?.resolvedPayload ? readDownloadPayload(item.resolvedPayload) : null
+    if (!read?.ok || !row) {
+      // Resolved again rather than trusted: the item goes back to pending, with the reason.
+      const reason = read && !read.ok ? read.reason : null
+      if (item?.state === 'ready') this.ctx.itemChanged(this.ctx.ops.requeueItem(itemId, reason))
       return null
     }
-    const resolvedPayload = item.resolvedPayload as unknown as ResolvedDownloadPayload
-    return { itemId, playlistId: row.playlistId, row, resolvedPayload }
+    return { itemId, playlistId: row.playlistId, row, resolvedPayload: read.payload }
   }
 
   /** Once no resolver can add more, each downloader gets the end marker after the last task. */
