@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { CatalogSyncService } from '../src/main/core/service/catalogsync-service'
+import { CatalogStore } from '../src/main/core/service/catalog-store'
 import { defaultSyncSettings } from '../src/main/core/config/sync-settings'
 import type { DemoSong } from '../src/main/core/demo/demo-catalogue'
 import { startDemoServer } from '../src/main/core/demo/demo-server'
@@ -108,7 +108,7 @@ async function runMode(scenario: Scenario, mode: RunMode) {
     linkBytesPerSec: scenario.link,
     resolveDelayMs: scenario.resolveMs,
   })
-  const service = CatalogSyncService.open(join(dir, 'catalog.db'))
+  const service = CatalogStore.open(join(dir, 'catalog.db'))
   const playlist = service.playlists.createPlaylist({ name: 'bench' })
   const ids = catalogue.map(
     (s) =>
