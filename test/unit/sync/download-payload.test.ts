@@ -18,11 +18,8 @@ async function readyItems(h: ReturnType<typeof runnerHarness>, count: number) {
   for (let i = 0; i < count; i++) {
     const item = temp.service.ops.claimNextStageItem(h.stage.id, 'resolve-1')!
     const row = temp.service.ops.downloadRow(item.id)!
-    const resolved = await h.downloader.resolveSongRow(
-      row,
-      null,
-      SETTINGS.downloadSources,
-      () => {},
+    const resolved = await h.scheduler.runUntil(
+      h.downloader.resolveSongRow(row, null, SETTINGS.downloadSources, () => {}),
     )
     const payload = resolved.payload!
     temp.service.ops.markItemReady(item.id, { ...payload }, payload.song.expiresAt)
@@ -134,7 +131,9 @@ describe('a corrupted payload in the catalog', () => {
       const changes: ItemChange[] = []
       h.bus.on('items', (event) => changes.push(...event.changes))
 
-      const summary = await h.start({ mode, workers: 2, resolverCap: 2 }).run()
+      const summary = await h.scheduler.runUntil(
+        h.start({ mode, workers: 2, resolverCap: 2 }).run(),
+      )
 
       expect(summary.state).toBe('succeeded')
       expect(summary.counts.succeeded).toBe(4)
