@@ -16,7 +16,7 @@ afterEach(() => temp.cleanup())
 async function readyItems(h: ReturnType<typeof runnerHarness>, count: number) {
   const ids: number[] = []
   for (let i = 0; i < count; i++) {
-    const item = temp.service.ops.claimNextStageItem(h.stage.id, 'resolve-1')!
+    const item = temp.service.ops.leases.claimNext(h.stage.id, 'resolve-1')!
     const row = temp.service.ops.downloadRow(item.id)!
     const resolved = await h.scheduler.runUntil(
       h.downloader.resolveSongRow(row, null, SETTINGS.downloadSources, () => {}),

@@ -75,8 +75,3 @@ export interface DownloadRow {
   fileSizeBytes: number | null
   metadata: JsonObject
 }
-
-export interface StaleClaimReset {
-  resolving: number
-  downloading: number
-}

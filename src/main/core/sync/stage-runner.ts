@@ -123,7 +123,7 @@ export class StageRunner {
           await this.executors.processDownloadTask(task, name)
           continue
         }
-        const item = this.ctx.ops.claimNextStageItem(this.stageId, name)
+        const item = this.ctx.ops.leases.claimNext(this.stageId, name)
         if (!item) break
         this.ctx.itemChanged(item)
         await this.executors.processItem(item.id, name)
@@ -149,7 +149,7 @@ export class StageRunner {
     this.ctx.board.register(name, 'resolve')
     try {
       while (!this.stopping && !this.retiring.has(name)) {
-        const item = this.ctx.ops.claimNextStageItem(this.stageId, name)
+        const item = this.ctx.ops.leases.claimNext(this.stageId, name)
         if (!item) {
           this.noMorePending = true
           break
