@@ -26,8 +26,22 @@ interface PlaylistRecord {
   removalPolicy: RemovalPolicy
 }
 
-/** Every playlist with how many of its songs are in each state. */
-export function playlistSummaries(db: CatalogDatabase): PlaylistSummary[] {
+/** The playlists and their songs as a window lists them, each song with its derived state. */
+export class PlaylistViewRepository {
+  constructor(private readonly db: CatalogDatabase) {}
+
+  /** Every playlist with how many of its songs are in each state. */
+  summaries(): PlaylistSummary[] {
+    return playlistSummaries(this.db)
+  }
+
+  /** One page of a playlist's songs in playlist order, optionally filtered by text and state. */
+  songsPage(query: SongsQuery): PlaylistSongsPage {
+    return playlistSongs(this.db, query)
+  }
+}
+
+function playlistSummaries(db: CatalogDatabase): PlaylistSummary[] {
   const playlists = db
     .prepare<[], PlaylistRecord>(
       `SELECT id, name, source_format AS sourceFormat, platform, imported_at AS importedAt,
@@ -94,8 +108,7 @@ const withStateSql = (where: string) => `SELECT ps.position, s.id AS songId, s.n
   LEFT JOIN stage_items i ON i.id = (SELECT max(id) FROM stage_items WHERE song_id = s.id)
   ${where}`
 
-/** One page of a playlist's songs in playlist order, optionally filtered by a text and a state. */
-export function playlistSongs(db: CatalogDatabase, query: SongsQuery): PlaylistSongsPage {
+function playlistSongs(db: CatalogDatabase, query: SongsQuery): PlaylistSongsPage {
   const search = query.search?.trim() ? likePattern(query.search.trim()) : null
   const where = `WHERE ps.playlist_id = @playlistId ${search ? SEARCH_SQL : ''}`
   const matching = `FROM playlist_songs ps JOIN songs s ON s.id = ps.song_id ${where}`
