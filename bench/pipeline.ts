@@ -12,7 +12,7 @@ import { defaultSyncSettings } from '../src/main/core/config/sync-settings'
 import type { DemoSong } from '../src/main/core/demo/demo-catalogue'
 import { startDemoServer } from '../src/main/core/demo/demo-server'
 import { EventBus } from '../src/main/core/events/event-bus'
-import type { RunnerMode } from '../src/main/core/sync/stage-runner'
+import type { RunMode } from '../src/shared/settings'
 import { downloadStageWorkerSplit } from '../src/main/core/sync/worker-split'
 import { startSync } from '../src/main/core/sync/start-sync'
 import type { CoreEvents } from '../src/shared/events'
@@ -99,7 +99,7 @@ function staticWorkers(d: number): number {
   return n
 }
 
-async function runMode(scenario: Scenario, mode: RunnerMode) {
+async function runMode(scenario: Scenario, mode: RunMode) {
   const dir = mkdtempSync(join(tmpdir(), 'catalogsync-pipeline-'))
   const catalogue = songs(scenario.songs, scenario.durationSec)
   const server = await startDemoServer({

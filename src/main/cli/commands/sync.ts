@@ -5,11 +5,11 @@ import type { RemovalReport } from '../../core/library/apply-removals'
 import { LIBRARY_SOURCE_ID } from '../../core/library/library-check'
 import type { PlaylistFileResult } from '../../core/library/playlist-files'
 import { catalogsyncHome } from '../../core/config/paths'
-import { RUNNER_MODES, type RunnerMode } from '../../core/sync/stage-runner'
+import { RUN_MODES, type RunMode } from '../../../shared/settings'
 import type { JobRunSummary } from '../../core/sync/sync-job'
 import { CliUsageError, type CliIo } from '../cli-io'
 import type { Command, ParsedCommandLine } from '../command'
-import { formatBytes, formatDuration } from '../format'
+import { formatBytes, formatDuration } from '../../../shared/format'
 import { SyncView } from '../sync-view'
 
 export const EXIT_SOME_FAILED = 3
@@ -26,10 +26,10 @@ export function flagSettings(values: ParsedCommandLine['values']): SettingsPatch
   const patch: SettingsPatch = {}
   if (typeof values.library === 'string') patch.libraryRoots = [values.library]
   if (values.mode !== undefined) {
-    if (!RUNNER_MODES.includes(values.mode as RunnerMode)) {
-      throw new CliUsageError(`--mode must be one of ${RUNNER_MODES.join(', ')}`)
+    if (!RUN_MODES.includes(values.mode as RunMode)) {
+      throw new CliUsageError(`--mode must be one of ${RUN_MODES.join(', ')}`)
     }
-    patch.mode = values.mode as RunnerMode
+    patch.mode = values.mode as RunMode
   }
   if (values.downloaders !== undefined)
     patch.downloaders = positiveInt(values.downloaders, '--downloaders')

@@ -3,7 +3,7 @@ import { catalogsyncHome } from '../../core/config/paths'
 import type { VerifyProblem, VerifyReport } from '../../core/library/verify-library'
 import type { CliIo } from '../cli-io'
 import type { Command } from '../command'
-import { formatBytes } from '../format'
+import { formatBytes } from '../../../shared/format'
 
 function problemLine(problem: VerifyProblem): string {
   if (problem.kind === 'missing') return `  missing: ${problem.path}`
