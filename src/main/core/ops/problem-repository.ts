@@ -1,5 +1,6 @@
 import type { CatalogDatabase } from '../db/catalog-database'
 import type { JsonObject } from '../catalog/types'
+import { DISPLAY_TEXT_SQL } from './download-rows'
 import type {
   ProblemItem,
   ProblemItemsPage,
@@ -59,8 +60,7 @@ function problemItems(db: CatalogDatabase, jobId: number, query: ProblemQuery): 
   const rows = db
     .prepare<[number, number, number], ProblemRecord>(
       `SELECT i.id AS itemId, i.job_id AS jobId, i.song_id AS songId, i.playlist_id AS playlistId,
-              CASE WHEN s.singers = '' THEN s.name ELSE s.name || ' / ' || s.singers END
-                AS displayText,
+              ${DISPLAY_TEXT_SQL} AS displayText,
               i.message, i.attempts, i.updated_at AS updatedAt, i.result_json AS resultJson
        FROM stage_items i JOIN songs s ON s.id = i.song_id
        WHERE ${filter}

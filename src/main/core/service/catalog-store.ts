@@ -44,7 +44,7 @@ export class CatalogStore {
     this.library = new LibraryRepository(db, clock)
     this.removals = new RemovalRepository(db, clock)
     this.localIndex = new LocalIndexRepository(db, clock)
-    this.playlistViews = new PlaylistViewRepository(db)
+    this.playlistViews = new PlaylistViewRepository(db, this.playlists)
     this.settings = new SettingsRepository(db, clock)
     this.ops = new OpsRepository(db, clock)
     this.stats = new OpsStats(db)
