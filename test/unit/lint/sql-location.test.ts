@@ -42,13 +42,23 @@ function sqlOutsideRepositories(files: readonly { path: string; text: string }[]
   return [...new Set(found)].sort()
 }
 
+const srcFiles = () =>
+  sourceFiles(join(root, 'src')).map((path) => ({
+    path: relative(root, path).split(sep).join('/'),
+    text: readFileSync(path, 'utf8'),
+  }))
+
 describe('SQL location', () => {
   it('keeps SQL text and .prepare( in the repository folders (db/, catalog/, ops/)', () => {
-    const files = sourceFiles(join(root, 'src')).map((path) => ({
-      path: relative(root, path).split(sep).join('/'),
-      text: readFileSync(path, 'utf8'),
-    }))
-    expect(sqlOutsideRepositories(files)).toEqual([])
+    expect(sqlOutsideRepositories(srcFiles())).toEqual([])
+  })
+
+  it('hands the database to the repositories only, through the catalog store', () => {
+    const opening = srcFiles()
+      .filter(({ path }) => !REPOSITORY_FOLDERS.some((folder) => path.startsWith(folder)))
+      .filter(({ text }) => /from '[./]*\/db\/catalog-database'/.test(text))
+      .map(({ path }) => path)
+    expect(opening).toEqual(['src/main/core/service/catalog-store.ts'])
   })
 
   it('names the file and line of a query written elsewhere', () => {

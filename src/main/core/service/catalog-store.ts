@@ -50,7 +50,7 @@ export class CatalogStore {
     this.stats = new OpsStats(db)
     this.dashboard = new DashboardRepository(db, clock)
     this.problems = new ProblemRepository(db)
-    this.importer = new PlaylistImporter(db, this.catalog, this.playlists)
+    this.importer = new PlaylistImporter(this, this.catalog, this.playlists)
   }
 
   static open(databasePath: string, options: CatalogStoreOptions = {}): CatalogStore {
