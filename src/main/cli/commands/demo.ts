@@ -14,10 +14,21 @@ import { runSync } from './sync'
  */
 export const demoCommand: Command = {
   name: 'demo',
-  usage: 'demo [--library DIR] [--json]',
   summary: 'sync a built-in demo playlist from a built-in local source',
-  options: { library: { type: 'string' }, json: { type: 'boolean' } },
-  positionals: [0, 0],
+  description:
+    'Sync a built-in demo playlist from a built-in Subsonic-style server on loopback: no ' +
+    'account, no internet. The demo keeps its own catalog in $CATALOGSYNC_HOME/demo unless ' +
+    '--db is given.',
+  arguments: [],
+  options: [
+    {
+      flags: '--library <dir>',
+      description: 'the folder to download into',
+      defaultText: '$CATALOGSYNC_HOME/demo/library',
+    },
+    { flags: '--json', description: 'print the job summary as JSON' },
+  ],
+  examples: ['catalogsync demo', 'catalogsync demo --library /tmp/demo-library --json'],
   async run(args, io) {
     const demoHome = join(catalogsyncHome(io.env), 'demo')
     mkdirSync(demoHome, { recursive: true })

@@ -18,10 +18,14 @@ function importLines(result: FileImportResult): string[] {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import FILE... [--json]',
-  summary: 'import playlist exports into the catalog (a re-import syncs in place)',
-  options: { json: { type: 'boolean' } },
-  positionals: [1, Number.POSITIVE_INFINITY],
+  summary: 'import playlist exports (a re-import updates them in place)',
+  description:
+    'Import playlist exports into the catalog, each file in its own transaction: a bad file ' +
+    'is reported and changes nothing, the others still import. Importing a playlist again ' +
+    'updates it in place and prints what was added, kept, removed and moved.',
+  arguments: [{ name: '<file...>', description: 'the exports to import' }],
+  options: [{ flags: '--json', description: 'print one JSON object with every result' }],
+  examples: ['catalogsync import "Road Trip.m3u8" liked.csv', 'catalogsync import *.xspf --json'],
   async run(args, io) {
     const service = CatalogSyncService.open(args.databasePath)
     const imported: FileImportResult[] = []

@@ -4,8 +4,6 @@ import { isRemovalPolicy, REMOVAL_POLICIES } from '../../../shared/removal-polic
 import { CliUsageError } from '../cli-io'
 import type { Command } from '../command'
 
-const USAGE = `playlists [policy ID|NAME ${REMOVAL_POLICIES.join('|')}] [--json]`
-
 function formatPlaylists(service: CatalogSyncService, playlists: readonly Playlist[]): string {
   if (playlists.length === 0) return 'No playlists in the catalog.'
   const rows = playlists.map((p) => ({
@@ -36,14 +34,25 @@ function setPolicy(service: CatalogSyncService, wanted: string, policy: string):
 
 export const playlistsCommand: Command = {
   name: 'playlists',
-  usage: USAGE,
-  summary: 'list the playlists, or set what a sync does with songs a re-import removed',
-  options: { json: { type: 'boolean' } },
-  positionals: [0, 3],
+  summary: 'list the playlists, or set what a sync does with dropped songs',
+  description:
+    'List the playlists with their song counts and removal policies, or, with "policy", set ' +
+    'what the next sync does with the files of songs a re-import dropped: keep them, move ' +
+    'them to the archive folder, or delete them.',
+  usage: `[policy ID|NAME ${REMOVAL_POLICIES.join('|')}] [options]`,
+  arguments: [
+    { name: '[action]', description: '"policy" to set a removal policy' },
+    { name: '[playlist]', description: 'the playlist, by id or name' },
+    { name: '[policy]', description: `the removal policy: ${REMOVAL_POLICIES.join(', ')}` },
+  ],
+  options: [{ flags: '--json', description: 'print JSON' }],
+  examples: ['catalogsync playlists', 'catalogsync playlists policy "Road Trip" archive'],
   run(args, io) {
     const [action, wanted, policy] = args.positionals
     const setting = action === 'policy' && wanted !== undefined && policy !== undefined
-    if (action !== undefined && !setting) throw new CliUsageError(`usage: catalogsync ${USAGE}`)
+    if (action !== undefined && !setting) {
+      throw new CliUsageError(`playlists takes nothing, or "policy ID|NAME POLICY"`)
+    }
     const service = CatalogSyncService.open(args.databasePath)
     try {
       if (setting) {

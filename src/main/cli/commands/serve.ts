@@ -64,14 +64,28 @@ async function serve(args: ParsedCommandLine, io: CliIo): Promise<number> {
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve [--host 127.0.0.1] [--port 18080] [--config FILE] [--token T]',
-  summary: 'serve the app and its API over HTTP (a token is required off loopback)',
-  options: {
-    host: { type: 'string' },
-    port: { type: 'string' },
-    config: { type: 'string' },
-    token: { type: 'string' },
-  },
-  positionals: [0, 0],
+  summary: 'serve the app and its API over HTTP (a token off loopback)',
+  description:
+    'Serve the app and its API over HTTP until Ctrl-C. Off loopback every request must carry ' +
+    'the token.',
+  arguments: [],
+  options: [
+    { flags: '--host <host>', description: 'the address to listen on', defaultText: DEFAULT_HOST },
+    {
+      flags: '--port <port>',
+      description: 'the port to listen on, 0 for any free one',
+      defaultText: String(DEFAULT_PORT),
+    },
+    { flags: '--config <file>', description: 'a config file whose settings win for this run' },
+    {
+      flags: '--token <token>',
+      description: 'the bearer token requests must carry',
+      defaultText: '$CATALOGSYNC_TOKEN',
+    },
+  ],
+  examples: [
+    'catalogsync serve',
+    'CATALOGSYNC_TOKEN=s3cret catalogsync serve --host 0.0.0.0 --port 8080',
+  ],
   run: serve,
 }

@@ -23,10 +23,10 @@ export function formatStatus(status: CatalogStatus): string {
 
 export const statusCommand: Command = {
   name: 'status',
-  usage: 'status [--json]',
   summary: 'print catalog and job counts',
-  options: { json: { type: 'boolean' } },
-  positionals: [0, 0],
+  arguments: [],
+  options: [{ flags: '--json', description: 'print the counts as JSON' }],
+  examples: ['catalogsync status', 'catalogsync --db ~/music/catalog.db status --json'],
   run(args, io) {
     const service = CatalogSyncService.open(args.databasePath)
     try {

@@ -1,6 +1,6 @@
 import { CatalogSyncService } from '../../core/service/catalogsync-service'
 import { effectiveSettings, readConfigFile } from '../../core/config/load-settings'
-import type { SettingsPatch } from '../../core/config/sync-settings'
+import { defaultSyncSettings, type SettingsPatch } from '../../core/config/sync-settings'
 import { EventBus } from '../../core/events/event-bus'
 import type { RemovalReport } from '../../core/library/apply-removals'
 import { LIBRARY_SOURCE_ID } from '../../core/library/library-check'
@@ -14,6 +14,9 @@ import { CliUsageError, type CliIo } from '../cli-io'
 import type { Command, ParsedCommandLine } from '../command'
 import { formatBytes, formatDuration } from '../format'
 import { SyncView } from '../sync-view'
+
+/** The built-in settings, shown in the help as defaults ($CATALOGSYNC_HOME left unexpanded). */
+const BUILT_IN = defaultSyncSettings('$CATALOGSYNC_HOME')
 
 export const EXIT_SOME_FAILED = 3
 export const EXIT_INTERRUPTED = 130
@@ -140,20 +143,48 @@ function report(
 
 export const syncCommand: Command = {
   name: 'sync',
-  usage:
-    'sync [--playlist ID|NAME]... [--library DIR] [--config FILE] [--mode adaptive|static|single] ' +
-    '[--downloaders N] [--resolvers N|auto] [--json]',
-  summary: 'resolve and download the songs of the catalog (or of some playlists)',
-  options: {
-    playlist: { type: 'string', multiple: true },
-    library: { type: 'string' },
-    config: { type: 'string' },
-    mode: { type: 'string' },
-    downloaders: { type: 'string' },
-    resolvers: { type: 'string' },
-    json: { type: 'boolean' },
-  },
-  positionals: [0, 0],
+  summary: 'download the songs of the catalog, or of some playlists',
+  description:
+    'Resolve and download the songs of the catalog, or of the given playlists, into the ' +
+    'library; an unfinished job is resumed. Ctrl-C pauses (twice: cancels). Each option wins ' +
+    'over --config FILE, which wins over the settings stored in the catalog. Exit status: 0 ' +
+    'when nothing failed, 3 when some songs failed, 130 when interrupted, 1 on errors.',
+  arguments: [],
+  options: [
+    {
+      flags: '--playlist <id|name>',
+      description: 'sync only this playlist; repeat it for more',
+      defaultText: 'every playlist',
+      repeatable: true,
+    },
+    {
+      flags: '--library <dir>',
+      description: 'the library folder',
+      defaultText: BUILT_IN.libraryRoots[0],
+    },
+    { flags: '--config <file>', description: 'a config file (JSON) whose settings win' },
+    {
+      flags: '--mode <mode>',
+      description: `how workers are scheduled: ${RUNNER_MODES.join(', ')}`,
+      defaultText: BUILT_IN.mode,
+    },
+    {
+      flags: '--downloaders <n>',
+      description: 'how many downloads run at once',
+      defaultText: String(BUILT_IN.downloaders),
+    },
+    {
+      flags: '--resolvers <n|auto>',
+      description: 'how many songs are looked up at once',
+      defaultText: String(BUILT_IN.resolvers),
+    },
+    { flags: '--json', description: 'print the job summary as JSON, and no progress' },
+  ],
+  examples: [
+    'catalogsync sync',
+    'catalogsync sync --playlist "Road Trip" --playlist 7 --library ~/Music',
+    'catalogsync sync --config sync.json --downloaders 8 --json',
+  ],
   async run(args, io) {
     const flags = flagSettings(args.values)
     const service = CatalogSyncService.open(args.databasePath)

@@ -38,10 +38,16 @@ function progressLine(io: CliIo): ((checked: number, total: number) => void) | u
 
 export const verifyCommand: Command = {
   name: 'verify',
-  usage: 'verify [--fix] [--json]',
-  summary: 'check that every library file is still there, whole (--fix: download again)',
-  options: { fix: { type: 'boolean' }, json: { type: 'boolean' } },
-  positionals: [0, 0],
+  summary: 'check that every library file is still there and whole',
+  description:
+    'Check that every file the catalog records is still in the library with its size and ' +
+    'content. Exits 1 when some are missing or changed and were not fixed.',
+  arguments: [],
+  options: [
+    { flags: '--fix', description: 'mark bad files as gone, so the next sync downloads them' },
+    { flags: '--json', description: 'print the report as JSON' },
+  ],
+  examples: ['catalogsync verify', 'catalogsync verify --fix && catalogsync sync'],
   async run(args, io) {
     const json = args.values.json === true
     const fix = args.values.fix === true
