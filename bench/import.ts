@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parsePlaylistBuffer } from '../src/main/core/importers'
-import { CatalogSyncService } from '../src/main/core/service/catalogsync-service'
+import { CatalogStore } from '../src/main/core/service/catalog-store'
 
 const { values } = parseArgs({ options: { tracks: { type: 'string', default: '20000' } } })
 const TRACKS = Number(values.tracks)
@@ -35,7 +35,7 @@ function m3u8(n: number): string {
 function measure(label: string, file: string): void {
   const dir = mkdtempSync(join(tmpdir(), 'catalogsync-bench-'))
   try {
-    const service = CatalogSyncService.open(join(dir, 'catalog.db'))
+    const service = CatalogStore.open(join(dir, 'catalog.db'))
     const bytes = readFileSync(file)
     const heapBefore = process.memoryUsage().heapUsed
     let start = process.hrtime.bigint()
@@ -43,7 +43,7 @@ function measure(label: string, file: string): void {
     const parseSeconds = Number(process.hrtime.bigint() - start) / 1e9
     const tracks = parsed.playlists.reduce((sum, p) => sum + p.tracks.length, 0)
     start = process.hrtime.bigint()
-    service.importParsed(parsed)
+    service.importer.apply(parsed)
     const importSeconds = Number(process.hrtime.bigint() - start) / 1e9
     const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20
     service.close()

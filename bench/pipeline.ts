@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { CatalogSyncService } from '../src/main/core/service/catalogsync-service'
+import { CatalogStore } from '../src/main/core/service/catalog-store'
 import { defaultSyncSettings } from '../src/main/core/config/sync-settings'
 import type { DemoSong } from '../src/main/core/demo/demo-catalogue'
 import { startDemoServer } from '../src/main/core/demo/demo-server'
 import { EventBus } from '../src/main/core/events/event-bus'
-import type { RunnerMode } from '../src/main/core/sync/stage-runner'
+import type { RunMode } from '../src/shared/settings'
 import { downloadStageWorkerSplit } from '../src/main/core/sync/worker-split'
 import { startSync } from '../src/main/core/sync/start-sync'
 import type { CoreEvents } from '../src/shared/events'
@@ -99,7 +99,7 @@ function staticWorkers(d: number): number {
   return n
 }
 
-async function runMode(scenario: Scenario, mode: RunnerMode) {
+async function runMode(scenario: Scenario, mode: RunMode) {
   const dir = mkdtempSync(join(tmpdir(), 'catalogsync-pipeline-'))
   const catalogue = songs(scenario.songs, scenario.durationSec)
   const server = await startDemoServer({
@@ -108,7 +108,7 @@ async function runMode(scenario: Scenario, mode: RunnerMode) {
     linkBytesPerSec: scenario.link,
     resolveDelayMs: scenario.resolveMs,
   })
-  const service = CatalogSyncService.open(join(dir, 'catalog.db'))
+  const service = CatalogStore.open(join(dir, 'catalog.db'))
   const playlist = service.playlists.createPlaylist({ name: 'bench' })
   const ids = catalogue.map(
     (s) =>

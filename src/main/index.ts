@@ -2,7 +2,6 @@ import { app, BrowserWindow, ipcMain, safeStorage } from 'electron'
 import { join } from 'node:path'
 import { AppService } from './core/service/app-service'
 import { buildHandlers } from './core/service/handlers'
-import { CatalogSyncService } from './core/service/catalogsync-service'
 import { applyRuntimeV8Flags } from './core/runtime/v8-flags'
 import { EventBus } from './core/events/event-bus'
 import { installAppMenu } from './electron/app-menu'
@@ -15,7 +14,7 @@ import { revealSongHandler } from './electron/reveal-song'
 import { protectSourcePasswords, restrictWithoutKeychain } from './electron/secret-store'
 import { initialStatus, watchSyncStatus } from './electron/sync-status'
 import { createTray } from './electron/tray'
-import { keepInTray, WindowKeeper } from './electron/window-keeper'
+import { WindowKeeper } from './electron/window-keeper'
 import type { CoreEvents } from '../shared/events'
 import { REVEAL_CHANNEL } from '../shared/contract'
 
@@ -23,22 +22,24 @@ import { REVEAL_CHANNEL } from '../shared/contract'
 applyRuntimeV8Flags()
 if (!app.requestSingleInstanceLock()) app.quit()
 
-function openCatalog(home: string): CatalogSyncService {
+function openService(home: string): AppService {
   const path = join(home, 'catalog.db')
-  const service = CatalogSyncService.open(path)
-  protectSourcePasswords(service.settings, safeStorage)
+  const appService = AppService.open(path, {
+    home,
+    bus: new EventBus<CoreEvents>(),
+    guardSettings: (settings) => protectSourcePasswords(settings, safeStorage),
+  })
   const warning = restrictWithoutKeychain(safeStorage, [path, `${path}-wal`, `${path}-shm`])
   if (warning) console.warn(`catalogsync: ${warning}`)
-  return service
+  return appService
 }
 
 /** Window, tray, menu and taskbar feedback around the service; quitting pauses a sync first. */
 function startShell(appService: AppService): void {
-  const { service } = appService
   let quitting = false
   const windows = new WindowKeeper(
     createMainWindow,
-    () => !quitting && keepInTray(service.settings),
+    () => !quitting && appService.settings().keepInTray,
   )
   windows.open()
   const { render } = createTray(join(app.getAppPath(), 'build', 'tray.png'), {
@@ -61,17 +62,16 @@ function startShell(appService: AppService): void {
     event.preventDefault()
     void appService.shutdown().finally(() => app.quit())
   })
-  app.on('will-quit', () => service.close())
+  app.on('will-quit', () => appService.close())
 }
 
 app.whenReady().then(
   () => {
     const home = app.getPath('userData')
-    const service = openCatalog(home)
-    const appService = new AppService({ service, home, bus: new EventBus<CoreEvents>() })
+    const appService = openService(home)
     registerHandlers(ipcMain, buildHandlers(appService), process.env.ELECTRON_RENDERER_URL, {
       ...dropHandlers(appService),
-      [REVEAL_CHANNEL]: revealSongHandler(service.library),
+      [REVEAL_CHANNEL]: revealSongHandler((songId) => appService.songFiles(songId)),
     })
     forwardEvents(appService, (channel, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, payload)

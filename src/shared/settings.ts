@@ -16,6 +16,7 @@ export type SourceSettings =
   | (SourceCommon & { type: 'command'; command: string[]; timeoutMs: number })
 
 export const RUN_MODES = ['adaptive', 'static', 'single'] as const
+export type RunMode = (typeof RUN_MODES)[number]
 
 export type SettingsView = {
   libraryRoots: string[]
@@ -24,7 +25,7 @@ export type SettingsView = {
   downloadSources: string[]
   downloaders: number
   resolvers: number | 'auto'
-  mode: (typeof RUN_MODES)[number]
+  mode: RunMode
   layout: string
   speedLimitBytesPerSec: number | null
   writeTags: boolean

@@ -15,7 +15,7 @@ async function importExport(name: string, indices: number[]): Promise<number> {
   }
   const file = join(demo.temp.dir, `${name}.m3u8`)
   writeFileSync(file, `${lines.join('\n')}\n`)
-  const result = await demo.temp.service.importFile(file)
+  const result = await demo.temp.app.importFile(file)
   return result.playlists[0]!.playlistId
 }
 

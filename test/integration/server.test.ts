@@ -21,7 +21,7 @@ let app: AppService
 let server: RunningServer | null = null
 beforeEach(() => {
   temp = tempCatalog()
-  app = new AppService({ service: temp.service, home: temp.dir, bus: new EventBus<CoreEvents>() })
+  app = new AppService(temp.service, { home: temp.dir, bus: new EventBus<CoreEvents>() })
 })
 afterEach(async () => {
   await server?.close()
@@ -115,7 +115,7 @@ describe('the HTTP API', () => {
     })
     const applied = await invoke(base, 'import:apply', [upload('demo.xspf', demoPlaylistXspf())])
     expect(await applied.json()).toMatchObject({ ok: true })
-    expect(temp.service.status().catalog.songs).toBe(DEMO_SONGS.length)
+    expect(temp.app.status().catalog.songs).toBe(DEMO_SONGS.length)
     const broken = await invoke(base, 'import:apply', [upload('broken.xspf', '<playlist')])
     expect(await broken.json()).toMatchObject({ ok: false, error: /broken\.xspf/ })
     const dashboard = await (await fetch(`${base}/api/dashboard?include_task_rows=false`)).json()

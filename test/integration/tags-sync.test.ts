@@ -51,7 +51,7 @@ function settings(writeTags: boolean): SyncSettings {
 }
 
 async function sync(writeTags: boolean) {
-  await temp.service.importFile(writeExport(temp.dir))
+  await temp.app.importFile(writeExport(temp.dir))
   const bus = new EventBus<CoreEvents>()
   return startSync(temp.service, { settings: settings(writeTags), bus }).done
 }

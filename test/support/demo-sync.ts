@@ -78,11 +78,7 @@ export function demoApp(
   extra: Partial<SyncSettings> = {},
 ): AppService {
   const { temp } = context
-  const app = new AppService({
-    service: temp.service,
-    home: temp.dir,
-    bus: new EventBus<CoreEvents>(),
-  })
+  const app = new AppService(temp.service, { home: temp.dir, bus: new EventBus<CoreEvents>() })
   const { libraryRoots, sources, downloaders } = demoSettings(context, [library])
   app.updateSettings({ libraryRoots, sources, downloaders, ...extra })
   return app

@@ -9,7 +9,6 @@ import type {
   TransferOptions,
 } from '../../src/main/core/sync/download-types'
 import type { DownloadRow } from '../../src/main/core/ops/types'
-import { sleep } from '../../src/main/core/util/sleep'
 
 export interface FakeBehaviour {
   resolveMs?: number | ((song: string) => number)
@@ -35,6 +34,8 @@ export class FakeDownloader implements SongDownloader {
   constructor(
     private readonly library: LibraryRepository,
     private readonly backendId: number,
+    /** The test's scheduler's sleep: resolves and transfers take scheduler time, not real time. */
+    private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>,
     private readonly behaviour: FakeBehaviour = {},
   ) {}
 
@@ -51,7 +52,7 @@ export class FakeDownloader implements SongDownloader {
       onProgress(`resolving source ${sources[index]} (${index + 1}/${sources.length})`)
       const { resolveMs = 1 } = this.behaviour
       const wait = typeof resolveMs === 'function' ? resolveMs(row.name) : resolveMs
-      await sleep(wait, options.signal ?? new AbortController().signal)
+      await this.sleep(wait, options.signal ?? new AbortController().signal)
       if (this.behaviour.unresolvable?.has(row.name)) continue
       return { payload: this.payload(row, sources[index] as string, index) }
     }
@@ -73,7 +74,7 @@ export class FakeDownloader implements SongDownloader {
       if (injected) throw injected
       const total = 1000
       for (let done = 250; done <= total; done += 250) {
-        await sleep((this.behaviour.downloadMs ?? 4) / 4, signal)
+        await this.sleep((this.behaviour.downloadMs ?? 4) / 4, signal)
         onProgress({
           downloadedBytes: done,
           totalBytes: total,

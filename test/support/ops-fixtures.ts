@@ -1,7 +1,7 @@
-import type { CatalogSyncService } from '../../src/main/core/service/catalogsync-service'
+import type { CatalogStore } from '../../src/main/core/service/catalog-store'
 
 /** A download job over `count` new songs in one playlist; returns the job and its stage. */
-export function seedDownloadJob(service: CatalogSyncService, count: number) {
+export function seedDownloadJob(service: CatalogStore, count: number) {
   const playlist = service.playlists.createPlaylist({ name: 'Mix' })
   const songIds = service.db.transaction(() =>
     Array.from(

@@ -1,13 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CatalogSyncService } from '../../src/main/core/service/catalogsync-service'
+import { AppService } from '../../src/main/core/service/app-service'
+import { CatalogStore } from '../../src/main/core/service/catalog-store'
 import type { Clock } from '../../src/main/core/util/clock'
 
 export interface TempCatalog {
   dir: string
   path: string
-  service: CatalogSyncService
+  /** The repositories, to seed and inspect the catalog (an AppService is built over them). */
+  service: CatalogStore
+  /** The application service over the same catalog, with the folder as its home. */
+  app: AppService
   cleanup(): void
 }
 
@@ -15,11 +19,12 @@ export interface TempCatalog {
 export function tempCatalog(clock?: Clock): TempCatalog {
   const dir = mkdtempSync(join(tmpdir(), 'catalogsync-test-'))
   const path = join(dir, 'catalog.db')
-  const service = CatalogSyncService.open(path, clock ? { clock } : {})
+  const service = CatalogStore.open(path, clock ? { clock } : {})
   return {
     dir,
     path,
     service,
+    app: new AppService(service, { home: dir }),
     cleanup() {
       service.close()
       rmSync(dir, { recursive: true, force: true })

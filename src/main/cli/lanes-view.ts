@@ -1,7 +1,7 @@
 import type { WorkerState } from '../../shared/dashboard'
 import type { TransferEvent } from '../../shared/events'
 import type { ItemState, StateCounts } from '../../shared/states'
-import { formatBytes, formatDuration, formatSpeed } from './format'
+import { formatBytes, formatDuration, formatSpeed } from '../../shared/format'
 
 export interface LanesModel {
   workers: WorkerState[]

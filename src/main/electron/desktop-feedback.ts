@@ -7,7 +7,7 @@ import { countNeedsReview, endedNow, progressBarValue, syncEndNotice } from './s
 
 /** Taskbar/dock progress while a sync runs, and a notification when it ends. */
 export function showSyncFeedback(
-  app: Pick<AppService, 'on' | 'service'>,
+  app: Pick<AppService, 'on' | 'dashboard'>,
   currentWindow: () => BrowserWindow | null,
 ): () => void {
   const seen = new Map<number, JobState>()
@@ -21,7 +21,7 @@ export function showSyncFeedback(
       state: job.state,
       done: counts.succeeded + counts.skipped,
       failed: counts.failed,
-      needsReview: countNeedsReview(app.service.dashboard, job.id),
+      needsReview: countNeedsReview({ snapshot: (query) => app.dashboard(query) }, job.id),
     })
     new Notification(notice).show()
   })

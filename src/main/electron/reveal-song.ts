@@ -1,20 +1,17 @@
 import { errorMessage } from '../../shared/error-message'
 import { shell } from 'electron'
 import { stat } from 'node:fs/promises'
-import type { CatalogSyncService } from '../core/service/catalogsync-service'
+import type { AppService } from '../core/service/app-service'
 import { resolveInsideRoot } from '../core/library/layout'
 import type { Result } from '../../shared/contract'
 
-type LibraryCalls = Pick<CatalogSyncService['library'], 'activeLocalFiles' | 'listBackends'>
+type SongFiles = AppService['songFiles']
 
 /** The newest active file of the song that is still on disk inside its library root. */
-export async function songFilePath(library: LibraryCalls, songId: number): Promise<string> {
-  const roots = new Map(library.listBackends().map((backend) => [backend.id, backend.root]))
-  for (const file of library.activeLocalFiles(songId).reverse()) {
-    const root = roots.get(file.backendId)
-    if (root === undefined) continue
+export async function songFilePath(songFiles: SongFiles, songId: number): Promise<string> {
+  for (const { root, relativePath } of songFiles(songId)) {
     // The catalog could name a path outside the library (an edited row); never show that.
-    const path = resolveInsideRoot(root, file.relativePath)
+    const path = resolveInsideRoot(root, relativePath)
     const found = await stat(path).then(
       (info) => info.isFile(),
       () => false,
@@ -27,13 +24,13 @@ export async function songFilePath(library: LibraryCalls, songId: number): Promi
 export type RevealHandler = (raw?: unknown) => Promise<Result<void>>
 
 /** `song:reveal`: opens the system's file manager at the song's library file; never throws. */
-export function revealSongHandler(library: LibraryCalls): RevealHandler {
+export function revealSongHandler(songFiles: SongFiles): RevealHandler {
   return async (raw) => {
     try {
       if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1) {
         throw new Error('expected a song id')
       }
-      shell.showItemInFolder(await songFilePath(library, raw))
+      shell.showItemInFolder(await songFilePath(songFiles, raw))
       return { ok: true, value: undefined }
     } catch (error) {
       return { ok: false, error: `song:reveal: ${errorMessage(error)}` }

@@ -1,32 +1,9 @@
 import type { AppService } from '../core/service/app-service'
+import { Coalescer, realScheduler } from '../core/sync/scheduler'
 import type { CoreEvents } from '../../shared/events'
 import { progressOf, type TrayStatus } from './tray-menu'
 
 type EventSource = Pick<AppService, 'on'>
-
-/**
- * Calls `fn` with the latest value at most once per `intervalMs`: the first call goes out on the
- * next tick, later ones within the window are folded into one trailing call.
- */
-export function throttleLatest<T>(fn: (value: T) => void, intervalMs: number) {
-  let last = -Infinity
-  let timer: ReturnType<typeof setTimeout> | null = null
-  let pending: { value: T } | null = null
-  const flush = () => {
-    timer = null
-    if (!pending) return
-    last = Date.now()
-    const { value } = pending
-    pending = null
-    fn(value)
-  }
-  const push = (value: T) => {
-    pending = { value }
-    if (timer) return
-    timer = setTimeout(flush, Math.max(0, last + intervalMs - Date.now()))
-  }
-  return { push, cancel: () => timer && clearTimeout(timer) }
-}
 
 /**
  * The tray's figures from the dashboard at start-up, before any event arrives. A job left
@@ -50,10 +27,10 @@ export function watchSyncStatus(
   intervalMs = 1000,
 ): () => void {
   let status = initial
-  const throttled = throttleLatest(publish, intervalMs)
+  const feed = new Coalescer(realScheduler, intervalMs, () => publish(status))
   const update = (change: Partial<TrayStatus>) => {
     status = { ...status, ...change }
-    throttled.push(status)
+    feed.poke()
   }
   const onJob = ({ job, counts }: CoreEvents['job']) =>
     update({
@@ -67,7 +44,7 @@ export function watchSyncStatus(
   ]
   publish(initial)
   return () => {
-    throttled.cancel()
+    feed.cancel()
     offs.forEach((off) => off())
   }
 }

@@ -1,4 +1,4 @@
-import { formatSpeed } from '../cli/format'
+import { formatSpeed } from '../../shared/format'
 import type { ItemState, JobState, StateCounts } from '../../shared/states'
 
 /** What the tray shows: the latest job's state, the download speed and the item progress. */

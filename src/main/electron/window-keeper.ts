@@ -1,9 +1,4 @@
 import type { BrowserWindow } from 'electron'
-import type { SettingsRepository } from '../core/catalog/settings-repository'
-
-/** The desktop-only setting: closing the window keeps syncing in the tray unless set to false. */
-export const keepInTray = (settings: Pick<SettingsRepository, 'get'>): boolean =>
-  settings.get('keepInTray') !== false
 
 /**
  * Holds the one main window: reopens it from the tray, and hides instead of closing while

@@ -5,7 +5,8 @@ import { ProblemsScreen } from './screens/problems/problems-screen'
 import { SettingsScreen } from './screens/settings/settings-screen'
 import { SyncScreen } from './screens/sync/sync-screen'
 import { SyncEvents } from './sync-events'
-import { SCREENS, useUiStore, type Screen, type ThemeChoice } from './ui-store'
+import { useUiStore } from './store-context'
+import { SCREENS, type Screen, type ThemeChoice } from './stores/ui-store'
 
 const LABELS: Record<Screen, string> = {
   sync: 'Sync',

@@ -1,30 +1,23 @@
 import { useEffect } from 'react'
-import type { Bridge } from './bridge'
 import { useBridge } from './bridge-context'
-import { jobIsStale, syncStore, type SnapshotParts } from './stores/sync-store'
+import { useStores } from './store-context'
+import { jobIsStale } from './stores/sync-store'
 
 /** Item changes move the job's counts; the job and counts are fetched again at most this often. */
 const COUNTS_REFRESH_MS = 1000
 const SPEED_SAMPLE_MS = 1000
 
-/** Fetches the dashboard; a reply older than the events since is applied only in part. */
-export async function refreshSync(bridge: Bridge, parts: SnapshotParts): Promise<void> {
-  const { api } = syncStore.getState()
-  const asked = api.seen()
-  const result = await bridge.invoke('dashboard:get', { includeTaskRows: false })
-  if (result.ok) api.snapshot(result.value, asked, parts)
-}
-
 /** Wires the service's job, worker and transfer events into the sync store; renders nothing. */
 export function SyncEvents() {
   const bridge = useBridge()
+  const { sync: syncStore } = useStores()
   useEffect(() => {
     const { api } = syncStore.getState()
     let countsTimer: ReturnType<typeof setTimeout> | null = null
     const refreshCounts = () => {
       countsTimer ??= setTimeout(() => {
         countsTimer = null
-        void refreshSync(bridge, 'job')
+        void api.refresh('job')
       }, COUNTS_REFRESH_MS)
     }
     // Subscribe first, then fetch: nothing that happens in between is lost.
@@ -37,13 +30,13 @@ export function SyncEvents() {
       bridge.on('job', api.job),
       bridge.on('items', refreshCounts),
     ]
-    void refreshSync(bridge, 'all')
+    void api.refresh('all')
     const sampler = setInterval(() => api.sample(Date.now()), SPEED_SAMPLE_MS)
     return () => {
       unsubscribe.forEach((off) => off())
       clearInterval(sampler)
       if (countsTimer) clearTimeout(countsTimer)
     }
-  }, [bridge])
+  }, [bridge, syncStore])
   return null
 }

@@ -1,4 +1,4 @@
-import type { SongQuery } from '../../../src/main/core/sources/types'
+import type { SongQuery } from '../../../src/main/core/matching/candidate'
 
 /** A query as an import would make it, with only the fields a test cares about set. */
 export function songQuery(

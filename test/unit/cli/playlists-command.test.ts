@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CliIo } from '../../../src/main/cli/cli-io'
 import { runCli } from '../../../src/main/cli/run-cli'
-import { CatalogSyncService } from '../../../src/main/core/service/catalogsync-service'
+import { CatalogStore } from '../../../src/main/core/service/catalog-store'
 
 let dir: string
 let db: string
@@ -27,7 +27,7 @@ function capture() {
 
 /** A playlist `Mix` of two songs with files in `library/`, then a re-import that drops one. */
 function catalogWithDroppedSong(library: string): string {
-  const service = CatalogSyncService.open(db)
+  const service = CatalogStore.open(db)
   try {
     const backend = service.library.ensureLocalBackend(library)
     const ids = ['Stays', 'Goes'].map((title) => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { CliIo } from '../../../src/main/cli/cli-io'
 import { verifyCommand } from '../../../src/main/cli/commands/verify'
-import { CatalogSyncService } from '../../../src/main/core/service/catalogsync-service'
+import { CatalogStore } from '../../../src/main/core/service/catalog-store'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
@@ -15,7 +15,7 @@ function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'catalogsync-verify-cli-'))
   dirs.push(dir)
   const db = join(dir, 'catalog.db')
-  const service = CatalogSyncService.open(db)
+  const service = CatalogStore.open(db)
   const backend = service.library.ensureLocalBackend(join(dir, 'library'))
   const paths = ['One', 'Two'].map((title) => {
     const { song } = service.catalog.upsertSong({ name: title, artists: ['Artist'] })

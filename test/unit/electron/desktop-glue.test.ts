@@ -90,7 +90,10 @@ describe('taskbar progress and the end notification', () => {
     const bus = new EventBus<CoreEvents>()
     const setProgressBar = vi.fn()
     const window = { setProgressBar } as unknown as Electron.BrowserWindow
-    showSyncFeedback({ on: bus.on.bind(bus), service: catalog.service }, () => window)
+    showSyncFeedback(
+      { on: bus.on.bind(bus), dashboard: (q) => catalog.app.dashboard(q) },
+      () => window,
+    )
     bus.emit('job', { job: job('running'), counts })
     expect(setProgressBar).toHaveBeenLastCalledWith(0.8)
     bus.emit('job', { job: job('succeeded'), counts })
@@ -110,8 +113,7 @@ describe('File → Import…', () => {
     writeFileSync(path, '#EXTM3U\n#EXTINF:200,Massive Attack - Teardrop\n/music/teardrop.mp3\n')
     stand.openPaths = [path]
     stand.answers = [1]
-    const app = new AppService({
-      service: catalog.service,
+    const app = new AppService(catalog.service, {
       home: catalog.dir,
       bus: new EventBus<CoreEvents>(),
     })

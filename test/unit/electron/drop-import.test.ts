@@ -35,11 +35,7 @@ const file = (name: string, content: string) => {
 
 beforeEach(() => {
   catalog = tempCatalog()
-  app = new AppService({
-    service: catalog.service,
-    home: catalog.dir,
-    bus: new EventBus<CoreEvents>(),
-  })
+  app = new AppService(catalog.service, { home: catalog.dir, bus: new EventBus<CoreEvents>() })
   dir = join(catalog.dir, 'drops')
   mkdirSync(dir)
 })
@@ -95,7 +91,7 @@ describe('previewing and importing dropped files', () => {
       created: true,
       added: 3,
     })
-    expect(catalog.service.status().catalog).toMatchObject({ playlists: 0 })
+    expect(catalog.app.status().catalog).toMatchObject({ playlists: 0 })
 
     const imported = await importDropped(app, [path])
     expect(imported.accepted[0]?.playlists[0]).toMatchObject({ created: true, added: 3 })

@@ -32,13 +32,13 @@ describe('revealing a song in the file manager', () => {
     const { songId, root } = songWithFile('Band/Intro.mp3')
     mkdirSync(join(root, 'Band'))
     writeFileSync(join(root, 'Band', 'Intro.mp3'), 'ID3')
-    const reveal = revealSongHandler(catalog.service.library)
+    const reveal = revealSongHandler((songId) => catalog.app.songFiles(songId))
     expect(await reveal(songId)).toEqual({ ok: true, value: undefined })
     expect(shown).toEqual([join(root, 'Band', 'Intro.mp3')])
   })
 
   it('refuses a file that is gone, a path outside the library, and a bad id', async () => {
-    const reveal = revealSongHandler(catalog.service.library)
+    const reveal = revealSongHandler((songId) => catalog.app.songFiles(songId))
     const gone = songWithFile('Band/Gone.mp3')
     expect(await reveal(gone.songId)).toEqual({
       ok: false,

@@ -82,8 +82,7 @@ describe('source passwords with safeStorage', () => {
 
   it('keeps the window-facing settings masked and a masked password unchanged on save', () => {
     protectSourcePasswords(catalog.service.settings, standInSafeStorage())
-    const app = new AppService({
-      service: catalog.service,
+    const app = new AppService(catalog.service, {
       home: catalog.dir,
       bus: new EventBus<CoreEvents>(),
     })

@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { EventBus } from '../../../src/main/core/events/event-bus'
 import type { SyncControl } from '../../../src/main/core/sync/sync-control'
-import {
-  initialStatus,
-  throttleLatest,
-  watchSyncStatus,
-} from '../../../src/main/electron/sync-status'
+import { initialStatus, watchSyncStatus } from '../../../src/main/electron/sync-status'
 import type { TrayStatus } from '../../../src/main/electron/tray-menu'
 import type { DashboardView } from '../../../src/shared/contract'
 import type { CoreEvents, TransferEvent } from '../../../src/shared/events'
@@ -27,23 +23,6 @@ const counts = (succeeded: number, pending: number) => ({
 })
 const job = (state: JobState) => ({ id: 1, kind: 'sync', state }) as JobSummary
 const transfer = (speed: number) => ({ jobId: 1, downloadSpeedBytesPerSec: speed }) as TransferEvent
-
-describe('throttleLatest', () => {
-  it('sends the first value now and then only the latest, at most once per interval', () => {
-    const sent: number[] = []
-    const throttled = throttleLatest((n: number) => sent.push(n), 1000)
-    throttled.push(1)
-    vi.advanceTimersByTime(0)
-    throttled.push(2)
-    throttled.push(3)
-    vi.advanceTimersByTime(999)
-    expect(sent).toEqual([1])
-    vi.advanceTimersByTime(1)
-    expect(sent).toEqual([1, 3])
-    vi.advanceTimersByTime(5000)
-    expect(sent).toEqual([1, 3])
-  })
-})
 
 describe('the tray status feed', () => {
   it('publishes the initial status, then job and transfer events at most once a second', () => {

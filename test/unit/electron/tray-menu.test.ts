@@ -45,7 +45,7 @@ describe('the tray menu', () => {
 
   it('always has a status line, Open window and Quit', () => {
     const { items } = trayMenu(status('running'))
-    expect(items[0]).toEqual({ type: 'normal', label: '3.2 MB/s · 412/1,000', enabled: false })
+    expect(items[0]).toEqual({ type: 'normal', label: '3.20 MB/s · 412/1,000', enabled: false })
     expect(items.slice(2)).toEqual([
       { type: 'separator' },
       { type: 'normal', label: 'Open window', enabled: true, action: 'open' },
@@ -56,7 +56,7 @@ describe('the tray menu', () => {
 
 describe('the tray tooltip', () => {
   it('shows speed and progress while a sync runs', () => {
-    expect(trayTooltip(status('running'))).toBe('CatalogSync — 3.2 MB/s · 412/1,000')
+    expect(trayTooltip(status('running'))).toBe('CatalogSync — 3.20 MB/s · 412/1,000')
   })
 
   it('shows the progress of a paused sync, and idle otherwise', () => {

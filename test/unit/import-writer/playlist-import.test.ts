@@ -30,7 +30,7 @@ function dump(): string {
 
 describe('importing a playlist export', () => {
   it('creates the playlist with its songs in order and keeps the snapshot', async () => {
-    const result = await temp.service.importFile(exportAs('road-trip-v1.m3u8'))
+    const result = await temp.app.importFile(exportAs('road-trip-v1.m3u8'))
     expect(result.format).toBe('m3u8')
     expect(result.playlists).toEqual([
       expect.objectContaining({ name: 'Road Trip', created: true, tracks: 4, added: 4 }),
@@ -47,17 +47,17 @@ describe('importing a playlist export', () => {
 
   it('syncs a newer export in place: added, kept, removed and moved', async () => {
     const path = exportAs('road-trip-v1.m3u8')
-    const first = await temp.service.importFile(path)
+    const first = await temp.app.importFile(path)
     const playlistId = first.playlists[0]!.playlistId
     const before = temp.service.playlists.songIds(playlistId)
     copyFileSync(join(fixtures, 'road-trip-v2.m3u8'), path)
 
-    const preview = await temp.service.previewImport(path)
+    const preview = await temp.app.previewFile(path)
     const expected = { playlistId, created: false, added: 1, kept: 3, removed: 1, moved: 1 }
     expect(preview.playlists[0]).toMatchObject(expected)
     expect(temp.service.playlists.songIds(playlistId)).toEqual(before)
 
-    const second = await temp.service.importFile(path)
+    const second = await temp.app.importFile(path)
     expect(second.playlists[0]).toMatchObject(expected)
     const after = temp.service.playlists.songIds(playlistId)
     expect(after.slice(0, 3)).toEqual([before[3], before[0], before[2]])
@@ -68,15 +68,15 @@ describe('importing a playlist export', () => {
   })
 
   it('shares one song between two playlists that both list it', async () => {
-    await temp.service.importFile(exportAs('road-trip-v1.m3u8'))
-    const csv = await temp.service.importFile(exportAs('weekend.csv', 'weekend.csv'))
+    await temp.app.importFile(exportAs('road-trip-v1.m3u8'))
+    const csv = await temp.app.importFile(exportAs('weekend.csv', 'weekend.csv'))
     expect(csv.playlists[0]).toMatchObject({ name: 'weekend', tracks: 2, added: 2 })
     // Bohemian Rhapsody: 355 s in the M3U, 354.32 s on Spotify — one song.
     expect(temp.service.catalog.counts()).toMatchObject({ songs: 5, playlistSongs: 6 })
   })
 
   it('keeps hostile names as plain data', async () => {
-    const result = await temp.service.importFile(exportAs('hostile.m3u8', 'hostile.m3u8'))
+    const result = await temp.app.importFile(exportAs('hostile.m3u8', 'hostile.m3u8'))
     const ids = temp.service.playlists.songIds(result.playlists[0]!.playlistId)
     const songs = ids.map((id) => temp.service.catalog.getSong(id)!)
     expect(songs.map((s) => s.metadata.location)).toEqual([
@@ -87,22 +87,22 @@ describe('importing a playlist export', () => {
   })
 
   it('leaves the catalog unchanged when a file fails to parse', async () => {
-    await temp.service.importFile(exportAs('road-trip-v1.m3u8'))
+    await temp.app.importFile(exportAs('road-trip-v1.m3u8'))
     const before = dump()
     const bad = join(temp.dir, 'bad.xspf')
     writeFileSync(bad, '<?xml version="1.0"?><playlist xmlns="http://xspf.org/ns/0/"><trackList>')
-    await expect(temp.service.importFile(bad)).rejects.toThrow(/bad\.xspf/)
+    await expect(temp.app.importFile(bad)).rejects.toThrow(/bad\.xspf/)
     expect(dump()).toBe(before)
   })
 
   it('rolls back every playlist of a file when a write fails half way', async () => {
-    await temp.service.importFile(exportAs('road-trip-v1.m3u8'))
+    await temp.app.importFile(exportAs('road-trip-v1.m3u8'))
     const before = dump()
     const path = exportAs('road-trip-v2.m3u8')
     vi.spyOn(temp.service.playlists, 'recordRemovals').mockImplementationOnce(() => {
       throw new Error('disk full')
     })
-    await expect(temp.service.importFile(path)).rejects.toThrow('disk full')
+    await expect(temp.app.importFile(path)).rejects.toThrow('disk full')
     expect(dump()).toBe(before)
   })
 })

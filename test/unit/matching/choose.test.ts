@@ -4,7 +4,7 @@ import {
   describeCandidate,
   toScoredCandidates,
 } from '../../../src/main/core/matching/choose'
-import type { Candidate } from '../../../src/main/core/sources/types'
+import type { Candidate } from '../../../src/main/core/matching/candidate'
 
 const query = (title: string, artists: string[], durationMs: number | null = null) => ({
   title,

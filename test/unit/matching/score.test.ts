@@ -3,7 +3,7 @@ import { artistNames } from '../../../src/main/core/matching/artist-names'
 import { scoreCandidate, scoreDetails } from '../../../src/main/core/matching/score'
 import { similarity } from '../../../src/main/core/matching/similarity'
 import { coreTitleText, titleParts } from '../../../src/main/core/matching/title-parts'
-import type { Candidate } from '../../../src/main/core/sources/types'
+import type { Candidate } from '../../../src/main/core/matching/candidate'
 
 const query = (
   title: string,

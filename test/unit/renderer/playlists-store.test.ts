@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { usePlaylistsStore } from '../../../src/renderer/src/stores/playlists-store'
+import { describe, expect, it, vi } from 'vitest'
+import { createPlaylistsStore } from '../../../src/renderer/src/stores/playlists-store'
 import type { PlaylistSummary, Result } from '../../../src/shared/contract'
 import { deferred, fakeBridge } from '../../support/renderer/fake-bridge'
 
@@ -15,10 +15,6 @@ const playlist = (id: number, name: string): PlaylistSummary => ({
   counts: { not_synced: 2 },
 })
 
-beforeEach(() =>
-  usePlaylistsStore.setState({ playlists: [], loaded: false, selectedId: null, error: null }),
-)
-
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('the playlists store', () => {
@@ -33,10 +29,11 @@ describe('the playlists store', () => {
       order.push(`on ${event}`)
       return on(event, listener)
     }
-    const off = usePlaylistsStore.getState().api.connect(bridge)
+    const store = createPlaylistsStore(bridge)
+    const off = store.getState().api.connect()
     await flush()
     expect(order).toEqual(['on playlists', 'on job', 'on items', 'fetch'])
-    expect(usePlaylistsStore.getState()).toMatchObject({ loaded: true, selectedId: 1 })
+    expect(store.getState()).toMatchObject({ loaded: true, selectedId: 1 })
     off()
   })
 
@@ -44,20 +41,21 @@ describe('the playlists store', () => {
     const replies = [deferred<Result<PlaylistSummary[]>>(), deferred<Result<PlaylistSummary[]>>()]
     let n = 0
     const { bridge } = fakeBridge(() => replies[n++]!.promise)
-    const { refresh } = usePlaylistsStore.getState().api
-    const older = refresh(bridge)
-    const newer = refresh(bridge)
+    const store = createPlaylistsStore(bridge)
+    const { refresh } = store.getState().api
+    const older = refresh()
+    const newer = refresh()
     replies[1]!.resolve({ ok: true, value: [playlist(2, 'New')] })
     await newer
     replies[0]!.resolve({ ok: true, value: [playlist(1, 'Old')] })
     await older
-    expect(usePlaylistsStore.getState().playlists.map((p) => p.name)).toEqual(['New'])
+    expect(store.getState().playlists.map((p) => p.name)).toEqual(['New'])
   })
 
   it('refreshes on an import at once and on sync events at most once a second', async () => {
     vi.useFakeTimers()
     const { bridge, calls, emit, listening } = fakeBridge(async () => ({ ok: true, value: [] }))
-    const off = usePlaylistsStore.getState().api.connect(bridge)
+    const off = createPlaylistsStore(bridge).getState().api.connect()
     expect(calls).toHaveLength(1)
     emit('playlists', { playlistIds: [1] })
     expect(calls).toHaveLength(2)
@@ -76,32 +74,36 @@ describe('the playlists store', () => {
       value: [playlist(1, 'A'), playlist(2, 'B')],
     }
     const { bridge } = fakeBridge(async () => answer)
-    const { refresh, select } = usePlaylistsStore.getState().api
-    await refresh(bridge)
+    const store = createPlaylistsStore(bridge)
+    const { refresh, select } = store.getState().api
+    await refresh()
     select(2)
-    await refresh(bridge)
-    expect(usePlaylistsStore.getState().selectedId).toBe(2)
+    await refresh()
+    expect(store.getState().selectedId).toBe(2)
     answer = { ok: false, error: 'playlists:list: catalog is locked' }
-    await refresh(bridge)
-    expect(usePlaylistsStore.getState().error).toBe('playlists:list: catalog is locked')
+    await refresh()
+    expect(store.getState().error).toBe('playlists:list: catalog is locked')
   })
 
   it('sets the removal policy of a playlist and shows what the service kept', async () => {
-    usePlaylistsStore.setState({ playlists: [playlist(1, 'A'), playlist(2, 'B')], loaded: true })
+    const listed = [playlist(1, 'A'), playlist(2, 'B')]
     const { bridge, calls } = fakeBridge({
       'playlists:set-removal-policy': ({ playlistId, policy }) => ({
         ok: true,
         value: { ...playlist(playlistId, 'A'), removalPolicy: policy },
       }),
     })
-    await usePlaylistsStore.getState().api.setRemovalPolicy(bridge, 1, 'archive')
+    const store = createPlaylistsStore(bridge)
+    store.setState({ playlists: listed, loaded: true })
+    await store.getState().api.setRemovalPolicy(1, 'archive')
     expect(calls).toEqual([
       { channel: 'playlists:set-removal-policy', args: [{ playlistId: 1, policy: 'archive' }] },
     ])
-    const policies = usePlaylistsStore.getState().playlists.map((p) => p.removalPolicy)
+    const policies = store.getState().playlists.map((p) => p.removalPolicy)
     expect(policies).toEqual(['archive', 'keep'])
-    const failing = fakeBridge({})
-    await usePlaylistsStore.getState().api.setRemovalPolicy(failing.bridge, 2, 'delete')
-    expect(usePlaylistsStore.getState().error).toMatch(/not faked/)
+    const failing = createPlaylistsStore(fakeBridge({}).bridge)
+    failing.setState({ playlists: listed, loaded: true })
+    await failing.getState().api.setRemovalPolicy(2, 'delete')
+    expect(failing.getState().error).toMatch(/not faked/)
   })
 })

@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { useSongsStore } from '../../../src/renderer/src/stores/songs-store'
+import { describe, expect, it } from 'vitest'
+import { createSongsStore } from '../../../src/renderer/src/stores/songs-store'
 import type { PlaylistSongRow, PlaylistSongsPage, Result } from '../../../src/shared/contract'
 import { deferred, fakeBridge } from '../../support/renderer/fake-bridge'
 
@@ -30,28 +30,20 @@ function bigPlaylist() {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-beforeEach(() =>
-  useSongsStore.setState({
-    query: { playlistId: null, search: '', state: null },
-    total: null,
-    pages: {},
-    error: null,
-  }),
-)
-
 describe('the songs store', () => {
   it('fetches only the pages in view, once each, and keeps the total from the service', async () => {
     const { bridge, calls } = bigPlaylist()
-    const { setQuery, ensureRange } = useSongsStore.getState().api
-    setQuery(bridge, { playlistId: 7 })
-    ensureRange(bridge, 0, 30)
+    const store = createSongsStore(bridge)
+    const { setQuery, ensureRange } = store.getState().api
+    setQuery({ playlistId: 7 })
+    ensureRange(0, 30)
     await flush()
-    expect(useSongsStore.getState().total).toBe(50_000)
-    ensureRange(bridge, 30_000, 30_040)
-    ensureRange(bridge, 30_000, 30_040)
+    expect(store.getState().total).toBe(50_000)
+    ensureRange(30_000, 30_040)
+    ensureRange(30_000, 30_040)
     await flush()
     expect(calls.map((c) => (c.args[0] as { offset: number }).offset)).toEqual([0, 30_000])
-    expect(Object.keys(useSongsStore.getState().pages)).toEqual(['0', '150'])
+    expect(Object.keys(store.getState().pages)).toEqual(['0', '150'])
   })
 
   it('sends the search and state filter, and drops replies for an older query', async () => {
@@ -61,23 +53,24 @@ describe('the songs store', () => {
       if (!query.state) return first.promise
       return { ok: true, value: { total: 1, songs: [{ ...song(3), state: 'failed' }] } }
     })
-    const { setQuery } = useSongsStore.getState().api
-    setQuery(bridge, { playlistId: 7, search: '  ' })
-    setQuery(bridge, { search: 'band', state: 'failed' })
+    const store = createSongsStore(bridge)
+    const { setQuery } = store.getState().api
+    setQuery({ playlistId: 7, search: '  ' })
+    setQuery({ search: 'band', state: 'failed' })
     await flush()
     first.resolve({ ok: true, value: { total: 50_000, songs: [song(0)] } })
     await flush()
     expect(calls[0]!.args[0]).toEqual({ playlistId: 7, offset: 0, limit: 200 })
     expect(calls[1]!.args[0]).toMatchObject({ search: 'band', state: 'failed' })
-    expect(useSongsStore.getState()).toMatchObject({ total: 1, pages: { 0: [{ position: 3 }] } })
+    expect(store.getState()).toMatchObject({ total: 1, pages: { 0: [{ position: 3 }] } })
   })
 
   it('reloads the rows in view when its playlist is re-imported, not for other playlists', async () => {
     const { bridge, calls, emit } = bigPlaylist()
-    const { connect, setQuery, ensureRange } = useSongsStore.getState().api
-    const off = connect(bridge)
-    setQuery(bridge, { playlistId: 7 })
-    ensureRange(bridge, 1000, 1020)
+    const { connect, setQuery, ensureRange } = createSongsStore(bridge).getState().api
+    const off = connect()
+    setQuery({ playlistId: 7 })
+    ensureRange(1000, 1020)
     await flush()
     expect(calls).toHaveLength(2)
     emit('playlists', { playlistIds: [8] })
@@ -91,8 +84,9 @@ describe('the songs store', () => {
 
   it('shows the service error', async () => {
     const { bridge } = fakeBridge(async () => ({ ok: false, error: 'playlists:songs: nope' }))
-    useSongsStore.getState().api.setQuery(bridge, { playlistId: 7 })
+    const store = createSongsStore(bridge)
+    store.getState().api.setQuery({ playlistId: 7 })
     await flush()
-    expect(useSongsStore.getState().error).toBe('playlists:songs: nope')
+    expect(store.getState().error).toBe('playlists:songs: nope')
   })
 })

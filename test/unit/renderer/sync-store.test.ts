@@ -3,7 +3,10 @@ import type { DashboardSnapshot, JobSummary } from '../../../src/shared/dashboar
 import type { TransferEvent } from '../../../src/shared/events'
 import type { ItemState, JobState, StateCounts } from '../../../src/shared/states'
 import { createSyncStore, jobIsStale } from '../../../src/renderer/src/stores/sync-store'
+import { fakeBridge, ok } from '../../support/renderer/fake-bridge'
 import { worker } from '../../support/renderer/worker-fixtures'
+
+const newStore = () => createSyncStore(fakeBridge({}).bridge)
 
 const counts = (patch: Partial<StateCounts<ItemState>> = {}): StateCounts<ItemState> => ({
   pending: 0,
@@ -47,7 +50,7 @@ const snapshot = (patch: Partial<DashboardSnapshot>): DashboardSnapshot => ({
 
 describe('the sync store', () => {
   it('applies a snapshot asked for before any event', () => {
-    const store = createSyncStore()
+    const store = newStore()
     const { api } = store.getState()
     const asked = api.seen()
     api.snapshot(snapshot({ workers: [worker({ name: 'download-1' })] }), asked, 'all')
@@ -58,7 +61,7 @@ describe('the sync store', () => {
   })
 
   it('drops the parts of a snapshot that events overtook', () => {
-    const store = createSyncStore()
+    const store = newStore()
     const { api } = store.getState()
     const asked = api.seen()
     api.job({ job: job(1, 'paused'), counts: counts({ succeeded: 4 }) })
@@ -72,7 +75,7 @@ describe('the sync store', () => {
   })
 
   it('takes only the job and counts from a later refresh', () => {
-    const store = createSyncStore()
+    const store = newStore()
     const { api } = store.getState()
     api.workers({ jobId: 1, workers: [worker({ name: 'download-1', status: 'downloading' })] })
     api.snapshot(
@@ -85,7 +88,7 @@ describe('the sync store', () => {
   })
 
   it('forgets the workers and figures of the previous job when a new one starts', () => {
-    const store = createSyncStore()
+    const store = newStore()
     const { api } = store.getState()
     api.job({ job: job(1, 'succeeded'), counts: counts() })
     api.workers({ jobId: 1, workers: [worker({ name: 'download-1' })] })
@@ -100,7 +103,7 @@ describe('the sync store', () => {
   })
 
   it('samples the speed of a moving job and zero otherwise', () => {
-    const store = createSyncStore()
+    const store = newStore()
     const { api } = store.getState()
     api.job({ job: job(1, 'running'), counts: counts() })
     api.transfer(transfer(1, 2_000_000))
@@ -111,6 +114,21 @@ describe('the sync store', () => {
       { at: 1000, bytesPerSec: 2_000_000 },
       { at: 2000, bytesPerSec: 0 },
     ])
+  })
+
+  it('refreshes from the dashboard without task rows, keeping what events overtook', async () => {
+    const { bridge, calls } = fakeBridge({
+      'dashboard:get': () => ok({ ...snapshot({ counts: counts({ succeeded: 2 }) }), stages: [] }),
+    })
+    const store = createSyncStore(bridge)
+    const { api } = store.getState()
+    const pending = api.refresh('job')
+    api.job({ job: job(1, 'paused'), counts: counts({ succeeded: 5 }) })
+    await pending
+    expect(calls).toEqual([{ channel: 'dashboard:get', args: [{ includeTaskRows: false }] }])
+    expect(store.getState()).toMatchObject({ loaded: true, counts: { succeeded: 5 } })
+    await api.refresh('job')
+    expect(store.getState().counts?.succeeded).toBe(2)
   })
 
   it('tells when workers report for a job it does not know as moving', () => {

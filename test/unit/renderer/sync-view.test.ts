@@ -14,7 +14,7 @@ import {
   transferSource,
   workerActivity,
 } from '../../../src/renderer/src/screens/sync/worker-view'
-import { formatCount } from '../../../src/renderer/src/format'
+import { formatCount } from '../../../src/shared/format'
 import { worker } from '../../support/renderer/worker-fixtures'
 
 const counts = {

@@ -15,7 +15,7 @@ let app: AppService
 let handlers: Handlers
 beforeEach(() => {
   temp = tempCatalog()
-  app = new AppService({ service: temp.service, home: temp.dir, bus: new EventBus<CoreEvents>() })
+  app = new AppService(temp.service, { home: temp.dir, bus: new EventBus<CoreEvents>() })
   handlers = buildHandlers(app)
 })
 afterEach(async () => {
@@ -119,10 +119,10 @@ describe('the handlers', () => {
   it('previews an upload without changing the catalog, then applies it', async () => {
     const preview = value(await handlers['import:preview'](upload('weekend.csv')))
     expect(preview.playlists[0]).toMatchObject({ created: true })
-    expect(temp.service.status().catalog.playlists).toBe(0)
+    expect(temp.app.status().catalog.playlists).toBe(0)
     const applied = value(await handlers['import:apply'](upload('weekend.csv')))
     expect(applied.playlists[0]!.added).toBe(preview.playlists[0]!.added)
-    expect(temp.service.status().catalog.playlists).toBe(1)
+    expect(temp.app.status().catalog.playlists).toBe(1)
   })
 
   it('starts, pauses, resumes and cancels a sync', async () => {

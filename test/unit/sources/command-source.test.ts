@@ -7,7 +7,8 @@ import {
   expandArguments,
   placeholderValues,
 } from '../../../src/main/core/sources/command/command-args'
-import type { ResolveOutcome, SongQuery } from '../../../src/main/core/sources/types'
+import type { SongQuery } from '../../../src/main/core/matching/candidate'
+import type { ResolveOutcome } from '../../../src/main/core/sources/types'
 import { songQuery } from '../../support/peers/song-query'
 
 const extractor = join(__dirname, '..', '..', 'fixtures', 'sources', 'fake-extractor.mjs')

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { DirectSource } from '../../../src/main/core/sources/direct/direct-source'
-import type { SongQuery } from '../../../src/main/core/sources/types'
+import type { SongQuery } from '../../../src/main/core/matching/candidate'
 
 const dir = mkdtempSync(join(tmpdir(), 'catalogsync-direct-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

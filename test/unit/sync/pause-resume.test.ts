@@ -28,16 +28,16 @@ describe('pause, resume and cancel', () => {
     const options = { mode: 'static' as const, workers: 4, resolverCap: 2 }
     const first = h.start(options)
     const running = first.run()
-    await afterSucceeded(h, 3)
+    await h.scheduler.runUntil(afterSucceeded(h, 3))
     first.pause()
-    const paused = await running
+    const paused = await h.scheduler.runUntil(running)
     expect(paused.state).toBe('paused')
     expect(paused.reason).toBe('paused by the user')
     expect(paused.counts.resolving + paused.counts.downloading).toBe(0)
     const readyAtPause = paused.counts.ready
     expect(readyAtPause).toBeGreaterThan(0)
 
-    const resumed = await h.start(options).run()
+    const resumed = await h.scheduler.runUntil(h.start(options).run())
     expect(resumed.state).toBe('succeeded')
     expect(resumed.counts.succeeded).toBe(24)
     // Ready items went straight to the queue: each song was resolved exactly once overall.
@@ -53,16 +53,14 @@ describe('pause, resume and cancel', () => {
       { finishTransfersOnPause: false },
     )
     const running = run.run()
-    await new Promise<void>((resolve) => {
-      const off = h.bus.on('workers', ({ workers }) => {
-        if (workers.filter((w) => w.status === 'downloading').length === 2) {
-          off()
-          resolve()
-        }
-      })
-    })
+    await h.scheduler.runUntil(
+      h.when(
+        'workers',
+        ({ workers }) => workers.filter((w) => w.status === 'downloading').length === 2,
+      ),
+    )
     run.pause()
-    const paused = await running
+    const paused = await h.scheduler.runUntil(running)
     expect(paused.state).toBe('paused')
     expect(paused.counts.succeeded).toBe(0)
     expect(paused.counts.downloading).toBe(0)
@@ -73,18 +71,14 @@ describe('pause, resume and cancel', () => {
     const h = runnerHarness(temp, 10, { resolveMs: 5, downloadMs: 500 })
     const run = h.start({ mode: 'adaptive', workers: 3, resolverCap: 2 })
     const running = run.run()
-    await new Promise<void>((resolve) => {
-      const off = h.bus.on('workers', ({ workers }) => {
-        if (workers.some((w) => w.status === 'downloading')) {
-          off()
-          resolve()
-        }
-      })
-    })
-    const started = Date.now()
+    await h.scheduler.runUntil(
+      h.when('workers', ({ workers }) => workers.some((w) => w.status === 'downloading')),
+    )
+    const started = h.scheduler.now()
     run.cancel()
-    const canceled = await running
-    expect(Date.now() - started).toBeLessThan(300)
+    const canceled = await h.scheduler.runUntil(running)
+    // Nothing waits out its timer: the run ends before the scheduler moves at all.
+    expect(h.scheduler.now() - started).toBe(0)
     expect(canceled.state).toBe('canceled')
     expect(canceled.counts.resolving + canceled.counts.downloading).toBe(0)
     expect(canceled.counts.succeeded).toBe(0)

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CatalogSyncService } from '../../core/service/catalogsync-service'
+import { AppService } from '../../core/service/app-service'
 import { demoPlaylistXspf } from '../../core/demo/demo-catalogue'
 import { DEMO_PASSWORD, DEMO_USER, startDemoServer } from '../../core/demo/demo-server'
 import { catalogsyncHome } from '../../core/config/paths'
@@ -36,36 +36,37 @@ export const demoCommand: Command = {
       typeof args.values.library === 'string' ? args.values.library : join(demoHome, 'library')
     const database = args.databaseGiven ? args.databasePath : join(demoHome, 'catalog.db')
     const server = await startDemoServer()
-    const service = CatalogSyncService.open(database)
+    const demoSettings = {
+      libraryRoots: [library],
+      sources: [
+        {
+          id: 'demo',
+          type: 'subsonic' as const,
+          url: server.url,
+          user: DEMO_USER,
+          password: DEMO_PASSWORD,
+          maxConcurrency: 4,
+        },
+      ],
+      downloadSources: ['demo'],
+      downloaders: 4,
+    }
+    let app: AppService | null = null
     try {
+      app = AppService.open(database, {
+        home: catalogsyncHome(io.env),
+        settingsPatches: [demoSettings],
+      })
       const playlistFile = join(demoHome, 'CatalogSync Demo.xspf')
       writeFileSync(playlistFile, demoPlaylistXspf())
-      const imported = await service.importFile(playlistFile)
+      const imported = await app.importFile(playlistFile)
       const playlistIds = imported.playlists.map((p) => p.playlistId)
       if (!args.values.json) {
         io.err(`Demo source running at ${server.url}; catalog ${database}; library ${library}`)
       }
-      const demoSettings = {
-        libraryRoots: [library],
-        sources: [
-          {
-            id: 'demo',
-            type: 'subsonic' as const,
-            url: server.url,
-            user: DEMO_USER,
-            password: DEMO_PASSWORD,
-            maxConcurrency: 4,
-          },
-        ],
-        downloadSources: ['demo'],
-        downloaders: 4,
-      }
-      return await runSync(
-        { service, playlistIds, patches: [demoSettings], json: args.values.json === true },
-        io,
-      )
+      return await runSync({ app, playlistIds, json: args.values.json === true }, io)
     } finally {
-      service.close()
+      app?.close()
       await server.close()
     }
   },

@@ -1,7 +1,5 @@
 import { errorMessage } from '../../../shared/error-message'
-import { CatalogSyncService } from '../../core/service/catalogsync-service'
-import { effectiveSettings } from '../../core/config/load-settings'
-import { rewriteReimportedPlaylists } from '../../core/library/playlist-files'
+import { AppService } from '../../core/service/app-service'
 import { catalogsyncHome } from '../../core/config/paths'
 import type { FileImportResult } from '../../core/import-writer/playlist-importer'
 import type { Command } from '../command'
@@ -27,16 +25,15 @@ export const importCommand: Command = {
   options: [{ flags: '--json', description: 'print one JSON object with every result' }],
   examples: ['catalogsync import "Road Trip.m3u8" liked.csv', 'catalogsync import *.xspf --json'],
   async run(args, io) {
-    const service = CatalogSyncService.open(args.databasePath)
+    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
     const imported: FileImportResult[] = []
     const errors: { file: string; error: string }[] = []
     try {
       // Each file is its own transaction: one bad file does not stop or undo the others.
       for (const file of args.positionals) {
         try {
-          const result = await service.importFile(file)
-          const { playlistFolder } = effectiveSettings(catalogsyncHome(io.env), service.settings)
-          await rewriteReimportedPlaylists(service, result.playlists, playlistFolder)
+          // Synced playlists that a re-import changed get their files rewritten too.
+          const result = await app.importFile(file)
           imported.push(result)
           if (!args.values.json) io.out(importLines(result).join('\n'))
         } catch (error) {
@@ -46,7 +43,7 @@ export const importCommand: Command = {
         }
       }
     } finally {
-      service.close()
+      app.close()
     }
     if (args.values.json) io.out(JSON.stringify({ imported, errors }))
     return errors.length ? 1 : 0

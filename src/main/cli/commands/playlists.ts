@@ -1,14 +1,15 @@
-import { CatalogSyncService } from '../../core/service/catalogsync-service'
+import { AppService } from '../../core/service/app-service'
+import { catalogsyncHome } from '../../core/config/paths'
 import type { Playlist } from '../../core/catalog/types'
 import { isRemovalPolicy, REMOVAL_POLICIES } from '../../../shared/removal-policy'
 import { CliUsageError } from '../cli-io'
 import type { Command } from '../command'
 
-function formatPlaylists(service: CatalogSyncService, playlists: readonly Playlist[]): string {
+function formatPlaylists(app: AppService, playlists: readonly Playlist[]): string {
   if (playlists.length === 0) return 'No playlists in the catalog.'
   const rows = playlists.map((p) => ({
     id: String(p.id),
-    songs: String(service.playlists.songIds(p.id).length),
+    songs: String(app.songCount(p.id)),
     policy: p.removalPolicy,
     name: p.name,
   }))
@@ -23,13 +24,13 @@ function formatPlaylists(service: CatalogSyncService, playlists: readonly Playli
 }
 
 /** Sets the policy for the files of songs a re-import drops from the playlist. */
-function setPolicy(service: CatalogSyncService, wanted: string, policy: string): Playlist {
+function setPolicy(app: AppService, wanted: string, policy: string): Playlist {
   if (!isRemovalPolicy(policy)) {
     throw new CliUsageError(`the removal policy must be one of ${REMOVAL_POLICIES.join(', ')}`)
   }
-  const playlist = service.playlists.findByIdOrName(wanted)
+  const playlist = app.findPlaylist(wanted)
   if (!playlist) throw new CliUsageError(`no playlist "${wanted}" in the catalog`)
-  return service.playlists.setRemovalPolicy(playlist.id, policy) ?? playlist
+  return app.storeRemovalPolicy(playlist.id, policy)
 }
 
 export const playlistsCommand: Command = {
@@ -53,20 +54,20 @@ export const playlistsCommand: Command = {
     if (action !== undefined && !setting) {
       throw new CliUsageError(`playlists takes nothing, or "policy ID|NAME POLICY"`)
     }
-    const service = CatalogSyncService.open(args.databasePath)
+    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
     try {
       if (setting) {
-        const updated = setPolicy(service, wanted, policy)
+        const updated = setPolicy(app, wanted, policy)
         if (args.values.json) io.out(JSON.stringify(updated))
         else
           io.out(`Playlist #${updated.id} ${updated.name}: removal policy ${updated.removalPolicy}`)
         return 0
       }
-      const playlists = service.playlists.listPlaylists()
-      io.out(args.values.json ? JSON.stringify(playlists) : formatPlaylists(service, playlists))
+      const playlists = app.catalogPlaylists()
+      io.out(args.values.json ? JSON.stringify(playlists) : formatPlaylists(app, playlists))
       return 0
     } finally {
-      service.close()
+      app.close()
     }
   },
 }

@@ -1,12 +1,9 @@
 import { join } from 'node:path'
 import { AppService } from '../../core/service/app-service'
-import { CatalogSyncService } from '../../core/service/catalogsync-service'
 import { readConfigFile } from '../../core/config/load-settings'
-import { EventBus } from '../../core/events/event-bus'
 import { catalogsyncHome } from '../../core/config/paths'
 import { bindingProblem, DEFAULT_HOST, DEFAULT_PORT } from '../../server/access'
 import { startServer } from '../../server/start-server'
-import type { CoreEvents } from '../../../shared/events'
 import { CliUsageError, type CliIo } from '../cli-io'
 import type { Command, ParsedCommandLine } from '../command'
 
@@ -41,14 +38,11 @@ async function serve(args: ParsedCommandLine, io: CliIo): Promise<number> {
     return 1
   }
   const patches = typeof args.values.config === 'string' ? [readConfigFile(args.values.config)] : []
-  const service = CatalogSyncService.open(args.databasePath)
+  const app = AppService.open(args.databasePath, {
+    home: catalogsyncHome(io.env),
+    settingsPatches: patches,
+  })
   try {
-    const app = new AppService({
-      service,
-      home: catalogsyncHome(io.env),
-      bus: new EventBus<CoreEvents>(),
-      settingsPatches: patches,
-    })
     // The CLI bundle sits in out/cli; the renderer build in out/renderer.
     const rendererDir = join(__dirname, '../renderer')
     const server = await startServer(app, { host, port, rendererDir, ...(token ? { token } : {}) })
@@ -58,7 +52,7 @@ async function serve(args: ParsedCommandLine, io: CliIo): Promise<number> {
     await server.close()
     return 0
   } finally {
-    service.close()
+    app.close()
   }
 }
 

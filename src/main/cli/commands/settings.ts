@@ -1,18 +1,7 @@
-import { CatalogSyncService } from '../../core/service/catalogsync-service'
-import { effectiveSettings, readConfigFile, storeSettings } from '../../core/config/load-settings'
+import { AppService } from '../../core/service/app-service'
 import { catalogsyncHome } from '../../core/config/paths'
 import { CliUsageError } from '../cli-io'
 import type { Command } from '../command'
-
-/** Settings as shown to a person: source passwords never leave the catalog. */
-function redacted(settings: ReturnType<typeof effectiveSettings>) {
-  return {
-    ...settings,
-    sources: settings.sources.map((source) =>
-      'password' in source ? { ...source, password: '***' } : source,
-    ),
-  }
-}
 
 export const settingsCommand: Command = {
   name: 'settings',
@@ -32,14 +21,15 @@ export const settingsCommand: Command = {
     if (action !== undefined && (action !== 'import' || file === undefined)) {
       throw new CliUsageError('settings takes nothing, or "import FILE"')
     }
-    const service = CatalogSyncService.open(args.databasePath)
+    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
     try {
-      if (file !== undefined) storeSettings(service.settings, readConfigFile(file))
-      const settings = redacted(effectiveSettings(catalogsyncHome(io.env), service.settings))
+      if (file !== undefined) app.importSettingsFile(file)
+      // Masked as in the window: source passwords never leave the catalog.
+      const settings = app.maskedSettings()
       io.out(args.values.json ? JSON.stringify(settings) : JSON.stringify(settings, null, 2))
       return 0
     } finally {
-      service.close()
+      app.close()
     }
   },
 }

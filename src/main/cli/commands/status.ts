@@ -1,4 +1,5 @@
-import { CatalogSyncService } from '../../core/service/catalogsync-service'
+import { AppService } from '../../core/service/app-service'
+import { catalogsyncHome } from '../../core/config/paths'
 import type { CatalogStatus } from '../../../shared/status'
 import type { Command } from '../command'
 
@@ -28,13 +29,13 @@ export const statusCommand: Command = {
   options: [{ flags: '--json', description: 'print the counts as JSON' }],
   examples: ['catalogsync status', 'catalogsync --db ~/music/catalog.db status --json'],
   run(args, io) {
-    const service = CatalogSyncService.open(args.databasePath)
+    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
     try {
-      const status = service.status()
+      const status = app.status()
       io.out(args.values.json ? JSON.stringify(status) : formatStatus(status))
       return 0
     } finally {
-      service.close()
+      app.close()
     }
   },
 }

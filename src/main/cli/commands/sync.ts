@@ -1,18 +1,15 @@
-import { CatalogSyncService } from '../../core/service/catalogsync-service'
-import { effectiveSettings, readConfigFile } from '../../core/config/load-settings'
+import { AppService } from '../../core/service/app-service'
+import { readConfigFile } from '../../core/config/load-settings'
 import { defaultSyncSettings, type SettingsPatch } from '../../core/config/sync-settings'
-import { EventBus } from '../../core/events/event-bus'
 import type { RemovalReport } from '../../core/library/apply-removals'
 import { LIBRARY_SOURCE_ID } from '../../core/library/library-check'
 import type { PlaylistFileResult } from '../../core/library/playlist-files'
 import { catalogsyncHome } from '../../core/config/paths'
-import { RUNNER_MODES, type RunnerMode } from '../../core/sync/stage-runner'
+import { RUN_MODES, type RunMode } from '../../../shared/settings'
 import type { JobRunSummary } from '../../core/sync/sync-job'
-import { startSync } from '../../core/sync/start-sync'
-import type { CoreEvents } from '../../../shared/events'
 import { CliUsageError, type CliIo } from '../cli-io'
 import type { Command, ParsedCommandLine } from '../command'
-import { formatBytes, formatDuration } from '../format'
+import { formatBytes, formatDuration } from '../../../shared/format'
 import { SyncView } from '../sync-view'
 
 /** The built-in settings, shown in the help as defaults ($CATALOGSYNC_HOME left unexpanded). */
@@ -32,10 +29,10 @@ export function flagSettings(values: ParsedCommandLine['values']): SettingsPatch
   const patch: SettingsPatch = {}
   if (typeof values.library === 'string') patch.libraryRoots = [values.library]
   if (values.mode !== undefined) {
-    if (!RUNNER_MODES.includes(values.mode as RunnerMode)) {
-      throw new CliUsageError(`--mode must be one of ${RUNNER_MODES.join(', ')}`)
+    if (!RUN_MODES.includes(values.mode as RunMode)) {
+      throw new CliUsageError(`--mode must be one of ${RUN_MODES.join(', ')}`)
     }
-    patch.mode = values.mode as RunnerMode
+    patch.mode = values.mode as RunMode
   }
   if (values.downloaders !== undefined)
     patch.downloaders = positiveInt(values.downloaders, '--downloaders')
@@ -47,19 +44,17 @@ export function flagSettings(values: ParsedCommandLine['values']): SettingsPatch
 }
 
 export interface SyncRun {
-  service: CatalogSyncService
+  /** Opened with the run's settings patches (config file, flags). */
+  app: AppService
   playlistIds: number[]
-  patches: SettingsPatch[]
   json: boolean
 }
 
 /** Runs a sync to its end with the live view and Ctrl-C handling; returns the exit status. */
 export async function runSync(run: SyncRun, io: CliIo): Promise<number> {
-  const { service } = run
-  const bus = new EventBus<CoreEvents>()
-  const home = catalogsyncHome(io.env)
-  const settings = effectiveSettings(home, service.settings, ...run.patches)
-  const handle = startSync(service, { settings, playlistIds: run.playlistIds, bus })
+  const { app } = run
+  const settings = app.settings()
+  const handle = app.runSync(run.playlistIds)
   if (!run.json) {
     io.err(
       `${handle.resumed ? 'Resuming' : 'Starting'} sync job #${handle.jobId}: ${handle.total} songs → ${settings.libraryRoots[0]}`,
@@ -75,7 +70,7 @@ export async function runSync(run: SyncRun, io: CliIo): Promise<number> {
   })
   const view = run.json
     ? null
-    : new SyncView(io, bus, () => service.stats.jobItems(handle.jobId), handle.total)
+    : new SyncView(io, app.bus, () => app.jobItems(handle.jobId), handle.total)
   let summary: JobRunSummary
   try {
     summary = await handle.done
@@ -83,7 +78,7 @@ export async function runSync(run: SyncRun, io: CliIo): Promise<number> {
     view?.stop()
     offInterrupt?.()
   }
-  return report(service, summary, run.json, io)
+  return report(app, summary, run.json, io)
 }
 
 function playlistFileLine(file: PlaylistFileResult): string {
@@ -103,21 +98,9 @@ function removalLines(removals: RemovalReport | undefined): string[] {
   ]
 }
 
-function report(
-  service: CatalogSyncService,
-  summary: JobRunSummary,
-  json: boolean,
-  io: CliIo,
-): number {
-  const transfers = service.stats.jobTransfers(summary.jobId)
-  const failures = (
-    service.dashboard.snapshot({
-      jobId: summary.jobId,
-      includeTaskRows: true,
-      states: ['failed'],
-      limit: 500,
-    }).task_rows ?? []
-  ).map((row) => ({ itemId: row.item_id, song: row.display_text, reason: row.message }))
+function report(app: AppService, summary: JobRunSummary, json: boolean, io: CliIo): number {
+  const transfers = app.jobTransfers(summary.jobId)
+  const failures = app.jobFailures(summary.jobId)
   if (json) {
     io.out(
       JSON.stringify({ ...summary, bytes: transfers.bytes, sources: transfers.bySource, failures }),
@@ -165,7 +148,7 @@ export const syncCommand: Command = {
     { flags: '--config <file>', description: 'a config file (JSON) whose settings win' },
     {
       flags: '--mode <mode>',
-      description: `how workers are scheduled: ${RUNNER_MODES.join(', ')}`,
+      description: `how workers are scheduled: ${RUN_MODES.join(', ')}`,
       defaultText: BUILT_IN.mode,
     },
     {
@@ -187,21 +170,21 @@ export const syncCommand: Command = {
   ],
   async run(args, io) {
     const flags = flagSettings(args.values)
-    const service = CatalogSyncService.open(args.databasePath)
+    const config =
+      typeof args.values.config === 'string' ? [readConfigFile(args.values.config)] : []
+    const app = AppService.open(args.databasePath, {
+      home: catalogsyncHome(io.env),
+      settingsPatches: [...config, flags],
+    })
     try {
       const playlistIds = ((args.values.playlist as string[] | undefined) ?? []).map((wanted) => {
-        const playlist = service.playlists.findByIdOrName(wanted)
+        const playlist = app.findPlaylist(wanted)
         if (!playlist) throw new CliUsageError(`no playlist "${wanted}" in the catalog`)
         return playlist.id
       })
-      const config =
-        typeof args.values.config === 'string' ? [readConfigFile(args.values.config)] : []
-      return await runSync(
-        { service, playlistIds, patches: [...config, flags], json: args.values.json === true },
-        io,
-      )
+      return await runSync({ app, playlistIds, json: args.values.json === true }, io)
     } finally {
-      service.close()
+      app.close()
     }
   },
 }

@@ -1,12 +1,9 @@
-import { CatalogSyncService } from '../../core/service/catalogsync-service'
-import {
-  verifyLibrary,
-  type VerifyProblem,
-  type VerifyReport,
-} from '../../core/library/verify-library'
+import { AppService } from '../../core/service/app-service'
+import { catalogsyncHome } from '../../core/config/paths'
+import type { VerifyProblem, VerifyReport } from '../../core/library/verify-library'
 import type { CliIo } from '../cli-io'
 import type { Command } from '../command'
-import { formatBytes } from '../format'
+import { formatBytes } from '../../../shared/format'
 
 function problemLine(problem: VerifyProblem): string {
   if (problem.kind === 'missing') return `  missing: ${problem.path}`
@@ -51,17 +48,17 @@ export const verifyCommand: Command = {
   async run(args, io) {
     const json = args.values.json === true
     const fix = args.values.fix === true
-    const service = CatalogSyncService.open(args.databasePath)
+    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
     try {
       const onProgress = json ? undefined : progressLine(io)
-      const report = await verifyLibrary(service.library, {
+      const report = await app.verifyLibrary({
         fix,
         ...(onProgress ? { onProgress } : {}),
       })
       io.out(json ? JSON.stringify(report) : formatVerifyReport(report))
       return report.problems.length > report.fixed ? 1 : 0
     } finally {
-      service.close()
+      app.close()
     }
   },
 }

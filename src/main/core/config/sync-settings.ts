@@ -3,8 +3,7 @@ import { z } from 'zod'
 import { parseSourcesConfig, SourceConfigError, type SourceConfig } from '../sources/config'
 import { DEFAULT_LAYOUT } from '../library/layout'
 import { DEFAULT_PLAYLIST_FOLDER } from '../library/playlist-files'
-import { RUNNER_MODES } from '../sync/stage-runner'
-import type { SettingsView } from '../../../shared/settings'
+import { RUN_MODES, type SettingsView } from '../../../shared/settings'
 
 /**
  * Everything a sync needs to know; the config file and the catalog's settings hold the same keys.
@@ -60,7 +59,7 @@ const settingsSchema = z
     downloadSources: z.array(z.string()),
     downloaders: z.int().min(1).max(64),
     resolvers: z.union([z.int().min(1).max(32), z.literal('auto')]),
-    mode: z.enum(RUNNER_MODES),
+    mode: z.enum(RUN_MODES),
     layout: z.string().min(1).includes('{title}', { message: 'must contain {title}' }),
     speedLimitBytesPerSec: z.int().min(1024).nullable(),
     writeTags: z.boolean(),

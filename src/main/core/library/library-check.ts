@@ -4,7 +4,7 @@ import type { LibraryRepository } from '../catalog/library-repository'
 import type { LocalFile, StorageBackend } from '../catalog/types'
 import { systemClock, type Clock } from '../util/clock'
 import type { CatalogDatabase } from '../db/catalog-database'
-import { songQuery } from '../sync/song-query'
+import { songQuery } from '../sources/song-query'
 import { chooseMatch } from '../matching/choose'
 import { scoreCandidate } from '../matching/score'
 import { titleParts } from '../matching/title-parts'
@@ -16,7 +16,7 @@ import {
   type IndexedFile,
 } from '../sources/local/local-index'
 import { refreshIndex, type IndexStats } from '../sources/local/local-indexer'
-import type { Candidate, SongQuery } from '../sources/types'
+import type { Candidate, SongQuery } from '../matching/candidate'
 import { hashFile } from '../transfer/content-hash'
 
 /**

@@ -1,4 +1,4 @@
-import type { Candidate, ScoredCandidate } from '../sources/types'
+import type { Candidate, ScoredCandidate } from './candidate'
 import { artistNames } from './artist-names'
 import { scoreCandidate, type MatchQuery } from './score'
 import { titleParts } from './title-parts'

@@ -1,4 +1,4 @@
-import type { Candidate, SongQuery } from '../sources/types'
+import type { Candidate, SongQuery } from './candidate'
 import { artistNames } from './artist-names'
 import { similarity } from './similarity'
 import { titleParts, type TitleParts } from './title-parts'

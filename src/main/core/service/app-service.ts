@@ -1,12 +1,15 @@
-import type { CatalogSyncService } from './catalogsync-service'
-import { effectiveSettings, storeSettings } from '../config/load-settings'
+import { effectiveSettings, readConfigFile, storeSettings } from '../config/load-settings'
 import { parseSettingsPatch, resolveSettings, type SettingsPatch } from '../config/sync-settings'
-import type { EventBus } from '../events/event-bus'
-import { PlaylistImporter, type FileImportResult } from '../import-writer/playlist-importer'
-import { parsePlaylistBuffer } from '../importers'
+import type { SettingsRepository } from '../catalog/settings-repository'
+import type { Playlist } from '../catalog/types'
+import { EventBus } from '../events/event-bus'
+import type { FileImportResult } from '../import-writer/playlist-importer'
+import { parsePlaylistBuffer, parsePlaylistFile } from '../importers'
+import { rewriteReimportedPlaylists } from '../library/playlist-files'
+import { verifyLibrary, type VerifyOptions, type VerifyReport } from '../library/verify-library'
+import type { DashboardQuery } from '../ops/dashboard-repository'
 import { NotFoundError } from '../ops/ops-repository'
 import type {
-  DashboardQueryArgs,
   DashboardView,
   ImportSummary,
   ImportUpload,
@@ -22,46 +25,111 @@ import type { CoreEvents } from '../../../shared/events'
 import type { SourceSettings } from '../../../shared/settings'
 import type { RemovalPolicy } from '../../../shared/removal-policy'
 import type { CatalogStatus } from '../../../shared/status'
-import type { ItemState } from '../../../shared/states'
+import type { ItemState, StateCounts } from '../../../shared/states'
+import { CatalogStore, type CatalogStoreOptions } from './catalog-store'
 import { playlistSongs, playlistSummaries, type SongsQuery } from './catalog-queries'
 import { failedItems, ItemActionError, recordReview } from './item-review'
 import { layoutExample } from './layout-example'
 import { problemItems } from './problem-items'
 import { maskSettings, unmaskSources } from './settings-view'
-import { rewriteReimportedPlaylists } from '../library/playlist-files'
 import { testSource } from './source-test'
+import type { SyncHandle } from '../sync/start-sync'
 import { selectionOf, SyncBusyError, SyncControl, type RunOptions } from '../sync/sync-control'
 
 export interface AppServiceOptions {
-  service: CatalogSyncService
   /** The CATALOGSYNC home: the default library lives under it. */
   home: string
-  bus: EventBus<CoreEvents>
-  /** Settings that win over the catalog's (a server's --config file). */
+  /** Where the core's events go; a new bus when none is given. */
+  bus?: EventBus<CoreEvents>
+  /** Settings that win over the catalog's (a config file, command-line flags). */
   settingsPatches?: SettingsPatch[]
   runOptions?: RunOptions
 }
 
-/** Everything a window can ask for, as plain methods; Electron IPC and HTTP both call these. */
+export interface AppServiceOpenOptions extends AppServiceOptions, CatalogStoreOptions {
+  /** Wraps the settings store before first use (Electron seals passwords with the keychain). */
+  guardSettings?: (settings: SettingsRepository) => void
+}
+
+/** A failed item of a job as a report lists it. */
+export interface JobFailure {
+  itemId: number
+  song: string
+  reason: string | null
+}
+
+/**
+ * The application service: everything a front end can ask for, as plain methods. The CLI, the
+ * HTTP server and Electron's IPC all call these; the repositories behind them stay private.
+ */
 export class AppService {
-  readonly service: CatalogSyncService
   readonly bus: EventBus<CoreEvents>
   readonly sync: SyncControl
-  private readonly importer: PlaylistImporter
 
-  constructor(private readonly options: AppServiceOptions) {
-    this.service = options.service
-    this.bus = options.bus
-    this.sync = new SyncControl(this.service, this.bus, () => this.settings(), options.runOptions)
-    this.importer = new PlaylistImporter(
-      this.service.db,
-      this.service.catalog,
-      this.service.playlists,
-    )
+  constructor(
+    private readonly store: CatalogStore,
+    private readonly options: AppServiceOptions,
+  ) {
+    this.bus = options.bus ?? new EventBus<CoreEvents>()
+    this.sync = new SyncControl(store, this.bus, () => this.settings(), options.runOptions)
+  }
+
+  /** Opens (and migrates) the catalog at this path; `close` closes it. */
+  static open(databasePath: string, options: AppServiceOpenOptions): AppService {
+    const { home, bus, settingsPatches, runOptions, guardSettings, ...storeOptions } = options
+    const store = CatalogStore.open(databasePath, storeOptions)
+    try {
+      guardSettings?.(store.settings)
+    } catch (error) {
+      store.close()
+      throw error
+    }
+    return new AppService(store, {
+      home,
+      ...(bus ? { bus } : {}),
+      ...(settingsPatches ? { settingsPatches } : {}),
+      ...(runOptions ? { runOptions } : {}),
+    })
+  }
+
+  close(): void {
+    this.store.close()
   }
 
   status(): CatalogStatus {
-    return this.service.status()
+    return {
+      database: this.store.db.path,
+      schemaVersion: this.store.db.schemaVersion,
+      catalog: this.store.catalog.counts(),
+      jobs: this.store.stats.jobs(),
+      items: this.store.stats.allItems(),
+    }
+  }
+
+  /**
+   * Starts a sync of these playlists (all when empty), or hands back the one running, for a
+   * caller that follows it to its end (the CLI's live view).
+   */
+  runSync(playlistIds: readonly number[] = []): SyncHandle {
+    return this.sync.run(playlistIds)
+  }
+
+  /** How many of the job's items are in each state. */
+  jobItems(jobId: number): StateCounts<ItemState> {
+    return this.store.stats.jobItems(jobId)
+  }
+
+  /** The bytes the job's transfers wrote, and how many songs each source delivered. */
+  jobTransfers(jobId: number): { bytes: number; bySource: Record<string, number> } {
+    return this.store.stats.jobTransfers(jobId)
+  }
+
+  /** The job's failed items, oldest first, at most `limit`. */
+  jobFailures(jobId: number, limit = 500): JobFailure[] {
+    const rows =
+      this.store.dashboard.snapshot({ jobId, includeTaskRows: true, states: ['failed'], limit })
+        .task_rows ?? []
+    return rows.map((row) => ({ itemId: row.item_id, song: row.display_text, reason: row.message }))
   }
 
   startJob(playlistIds: readonly number[] = []): JobControl {
@@ -80,75 +148,95 @@ export class AppService {
     return this.sync.cancel()
   }
 
+  /** Every playlist with how many of its songs are in each state (the window's list). */
   playlists(): PlaylistSummary[] {
-    return playlistSummaries(this.service.db)
+    return playlistSummaries(this.store.db)
+  }
+
+  /** The playlists as stored, by name (the CLI's list). */
+  catalogPlaylists(): Playlist[] {
+    return this.store.playlists.listPlaylists()
+  }
+
+  /** The playlist with this id, else the newest one of this name. */
+  findPlaylist(idOrName: string): Playlist | null {
+    return this.store.playlists.findByIdOrName(idOrName)
+  }
+
+  songCount(playlistId: number): number {
+    return this.store.playlists.songIds(playlistId).length
+  }
+
+  /** Sets what a sync does with the files of songs a re-import drops from the playlist. */
+  storeRemovalPolicy(playlistId: number, policy: RemovalPolicy): Playlist {
+    const updated = this.store.playlists.setRemovalPolicy(playlistId, policy)
+    if (!updated) throw new NotFoundError('playlist', playlistId)
+    return updated
   }
 
   setRemovalPolicy(playlistId: number, policy: RemovalPolicy): PlaylistSummary {
-    if (!this.service.playlists.setRemovalPolicy(playlistId, policy))
-      throw new NotFoundError('playlist', playlistId)
+    this.storeRemovalPolicy(playlistId, policy)
     const summary = this.playlists().find((playlist) => playlist.id === playlistId)
     if (!summary) throw new NotFoundError('playlist', playlistId)
     return summary
   }
 
   playlistSongs(query: SongsQuery): PlaylistSongsPage {
-    if (!this.service.playlists.getPlaylist(query.playlistId))
+    if (!this.store.playlists.getPlaylist(query.playlistId))
       throw new NotFoundError('playlist', query.playlistId)
-    return playlistSongs(this.service.db, query)
+    return playlistSongs(this.store.db, query)
   }
 
   /** The uploaded export parsed in memory: a client never names a path on this machine. */
   previewImport(upload: ImportUpload): ImportSummary {
-    return this.importer.preview(parseUpload(upload), 'upload')
+    return this.store.importer.preview(parseUpload(upload), 'upload')
   }
 
   applyImport(upload: ImportUpload): Promise<ImportSummary> {
-    return this.announced(this.importer.apply(parseUpload(upload), 'upload'))
+    return this.announced(this.store.importer.apply(parseUpload(upload), 'upload'))
   }
 
-  /** Desktop only: a file on this machine, named by a drop or the Import… dialog. */
-  previewFile(path: string): Promise<FileImportResult> {
-    return this.service.previewImport(path)
+  /** A file on this machine (the CLI, a drop or the Import… dialog): what importing it changes. */
+  async previewFile(path: string): Promise<FileImportResult> {
+    return this.store.importer.preview(await parsePlaylistFile(path))
   }
 
+  /** Parses and imports one export file in one transaction (a re-import syncs in place). */
   async importFile(path: string): Promise<FileImportResult> {
-    return this.announced(await this.service.importFile(path))
+    return this.announced(this.store.importer.apply(await parsePlaylistFile(path)))
   }
 
   /** Puts failed items (all of the newest sync job's when none are named) back and runs again. */
   retryItems(itemIds?: readonly number[]): JobControl | null {
-    const job = this.service.ops.latestJob()
+    const job = this.store.ops.latestJob()
     const ids = itemIds ?? (job ? this.failedIdsOf(job.id) : [])
-    const items = failedItems(this.service, ids)
+    const items = failedItems(this.store, ids)
     const first = items[0]
     if (!first) return null
     if (items.some((item) => item.jobId !== first.jobId))
       throw new ItemActionError('Retry items of one job at a time')
-    const target = this.service.ops.getJob(first.jobId)
+    const target = this.store.ops.getJob(first.jobId)
     if (!target) return null
     // A canceled job cannot run again: a new sync of its playlists takes the songs up.
     if (target.state === 'canceled') return this.sync.start(selectionOf(target))
     this.assertIdle()
-    this.service.db.transaction(() =>
-      items.forEach((item) => this.service.ops.requeueItem(item.id)),
-    )
+    this.store.transaction(() => items.forEach((item) => this.store.ops.requeueItem(item.id)))
     return this.sync.rerun(target)
   }
 
   /** See `recordReview`: a choice requeues the item and runs its job again; a skip does not. */
   reviewItem(itemId: number, trackId: string | null): { itemId: number; state: ItemState } {
     if (trackId !== null) this.assertIdle()
-    const item = recordReview(this.service, itemId, trackId)
-    const job = this.service.ops.getJob(item.jobId)
+    const item = recordReview(this.store, itemId, trackId)
+    const job = this.store.ops.getJob(item.jobId)
     if (trackId !== null && job) this.sync.rerun(job)
     return { itemId, state: item.state }
   }
 
   /** The newest sync job's failed items, those to review or the others, a page at a time. */
   problems(query: { kind: ProblemKind; offset: number; limit: number }): ProblemItemsPage {
-    const job = this.service.ops.latestJob()
-    return job ? problemItems(this.service.db, job.id, query) : { total: 0, items: [] }
+    const job = this.store.ops.latestJob()
+    return job ? problemItems(this.store.db, job.id, query) : { total: 0, items: [] }
   }
 
   layoutExample(layout: string): { path: string } {
@@ -162,11 +250,17 @@ export class AppService {
   }
 
   settings() {
-    return effectiveSettings(this.options.home, this.service.settings, ...this.patches())
+    return effectiveSettings(this.options.home, this.store.settings, ...this.patches())
   }
 
+  /** The effective settings with source passwords masked: what a window or the CLI shows. */
   maskedSettings(): MaskedSettings {
     return { ...maskSettings(this.settings()) }
+  }
+
+  /** Stores a JSON config file's settings in the catalog; errors name the file and the key. */
+  importSettingsFile(path: string): void {
+    storeSettings(this.store.settings, readConfigFile(path))
   }
 
   /** Validates the patch against the effective settings before storing it in the catalog. */
@@ -175,22 +269,40 @@ export class AppService {
     const current = this.settings()
     if (patch.sources) patch.sources = unmaskSources(patch.sources, current.sources)
     resolveSettings(current, patch)
-    storeSettings(this.service.settings, patch)
+    storeSettings(this.store.settings, patch)
     return this.maskedSettings()
   }
 
-  dashboard(query: DashboardQueryArgs = {}): DashboardView {
-    const snapshot = this.service.dashboard.snapshot(query)
+  /** The dashboard of a job (the newest when none is named). */
+  dashboard(query: DashboardQuery = {}): DashboardView {
+    const snapshot = this.store.dashboard.snapshot(query)
     const stages = snapshot.job
-      ? this.service.ops.stages(snapshot.job.id).map((stage) => ({
+      ? this.store.ops.stages(snapshot.job.id).map((stage) => ({
           id: stage.id,
           position: stage.position,
           type: stage.type,
           state: stage.state,
-          counts: this.service.stats.stageItems(stage.id),
+          counts: this.store.stats.stageItems(stage.id),
         }))
       : []
     return { ...snapshot, stages }
+  }
+
+  /** Checks that every library file is still there, whole; `fix` marks the others as gone. */
+  verifyLibrary(options: VerifyOptions = {}): Promise<VerifyReport> {
+    return verifyLibrary(this.store.library, options)
+  }
+
+  /** The song's active library files, newest first, as their library root and relative path. */
+  songFiles(songId: number): { root: string; relativePath: string }[] {
+    const roots = new Map(this.store.library.listBackends().map((b) => [b.id, b.root]))
+    return this.store.library
+      .activeLocalFiles(songId)
+      .reverse()
+      .flatMap((file) => {
+        const root = roots.get(file.backendId)
+        return root === undefined ? [] : [{ root, relativePath: file.relativePath }]
+      })
   }
 
   on<E extends keyof CoreEvents>(event: E, listener: (payload: CoreEvents[E]) => void) {
@@ -211,7 +323,7 @@ export class AppService {
     T extends { playlists: readonly { playlistId: number; created: boolean }[] },
   >(result: T): Promise<T> {
     this.bus.emit('playlists', { playlistIds: result.playlists.map((p) => p.playlistId) })
-    await rewriteReimportedPlaylists(this.service, result.playlists, this.settings().playlistFolder)
+    await rewriteReimportedPlaylists(this.store, result.playlists, this.settings().playlistFolder)
     return result
   }
 
@@ -225,7 +337,7 @@ export class AppService {
   }
 
   private failedIdsOf(jobId: number): number[] {
-    return this.service.db
+    return this.store.db
       .prepare<[number], { id: number }>(
         `SELECT id FROM stage_items WHERE job_id = ? AND state = 'failed' ORDER BY id`,
       )

@@ -1,4 +1,4 @@
-import type { CatalogSyncService } from './catalogsync-service'
+import type { CatalogStore } from './catalog-store'
 import type { JsonObject } from '../catalog/types'
 import type { StageItem } from '../ops/types'
 
@@ -10,9 +10,9 @@ export class ItemActionError extends Error {
 }
 
 /** The named items, each of which must exist and have failed. */
-export function failedItems(service: CatalogSyncService, itemIds: readonly number[]): StageItem[] {
+export function failedItems(store: CatalogStore, itemIds: readonly number[]): StageItem[] {
   return itemIds.map((id) => {
-    const item = service.ops.getItem(id)
+    const item = store.ops.getItem(id)
     if (!item) throw new ItemActionError(`No item with id ${id}`)
     if (item.state !== 'failed')
       throw new ItemActionError(`Item ${id} is ${item.state}, not failed`)
@@ -30,16 +30,16 @@ const reviewList = (item: StageItem): JsonObject[] =>
  * the ops model has no move from failed to skipped.
  */
 export function recordReview(
-  service: CatalogSyncService,
+  store: CatalogStore,
   itemId: number,
   trackId: string | null,
 ): StageItem {
-  const [item] = failedItems(service, [itemId])
+  const [item] = failedItems(store, [itemId])
   if (!item) throw new ItemActionError(`No item with id ${itemId}`)
   const candidates = reviewList(item)
   if (candidates.length === 0)
     throw new ItemActionError(`Item ${itemId} has no candidates to review`)
-  const write = service.db.prepare<[string | null, string, number]>(
+  const write = store.db.prepare<[string | null, string, number]>(
     `UPDATE stage_items SET result_json = ?, message = ? WHERE id = ? AND state = 'failed'`,
   )
   if (trackId === null) {
@@ -52,8 +52,8 @@ export function recordReview(
   // Kept with the candidates and their source: the next resolve asks that source for it.
   const result = { ...item.result, chosen }
   const message = `chosen in review: track ${trackId}`
-  return service.db.transaction(() => {
+  return store.transaction(() => {
     write.run(JSON.stringify(result), message, itemId)
-    return service.ops.requeueItem(itemId, message)
+    return store.ops.requeueItem(itemId, message)
   })
 }

@@ -1,6 +1,7 @@
 import { extname } from 'node:path'
 import { toScoredCandidates, type MatchChoice, type Scored } from '../matching/choose'
-import type { Candidate, ResolveOutcome, ResolvedSong } from './types'
+import type { Candidate } from '../matching/candidate'
+import type { ResolveOutcome, ResolvedSong } from './types'
 
 /** The file extension without its dot, lower-cased; null when there is none. */
 export function extensionOf(pathOrName: string): string | null {

@@ -1,36 +1,5 @@
+import type { ScoredCandidate, SongQuery } from '../matching/candidate'
 import { SOURCE_KINDS, type SourceKind } from '../../../shared/settings'
-
-/** What the export said about a song: everything a source may use to find it. */
-export interface SongQuery {
-  title: string
-  artists: string[]
-  album: string | null
-  durationMs: number | null
-  isrc: string | null
-  /** The catalogue id from the export (Spotify URI, NetEase id, …). */
-  sourceId: string | null
-  platform: string | null
-  /** The track's own location from the export (URL or path), if any. */
-  location: string | null
-  /** Folder of the playlist file, for relative locations. */
-  playlistDir: string | null
-}
-
-/** One track a source offers for a query. */
-export interface Candidate {
-  /** The source's own id for the track (Subsonic song id, file path, URL…). */
-  trackId: string
-  title: string
-  artists: string[]
-  album: string | null
-  durationMs: number | null
-  isrc?: string | null
-}
-
-export interface ScoredCandidate extends Candidate {
-  /** 0..1; 1 is a perfect match. */
-  score: number
-}
 
 /** Where to fetch the chosen track from: a URL (with headers) or a local file. */
 export interface ResolvedSong {

@@ -1,5 +1,6 @@
 import type { DownloadRow } from '../ops/types'
-import type { ResolvedSong, ScoredCandidate } from '../sources/types'
+import type { ScoredCandidate } from '../matching/candidate'
+import type { ResolvedSong } from '../sources/types'
 
 /** Everything a downloader needs to fetch one resolved song, persisted with its item. */
 export interface ResolvedDownloadPayload {

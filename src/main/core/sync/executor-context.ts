@@ -3,18 +3,16 @@ import type { LocalFile } from '../catalog/types'
 import type { SongDownloader } from './download-types'
 import type { OpsRepository } from '../ops/ops-repository'
 import type { DownloadRow, StageItem } from '../ops/types'
+import type { RetryRules } from './source-policy'
 import type { WorkerBoard } from './worker-board'
 
-export interface RunSettings {
+export interface RunSettings extends RetryRules {
   /** The library root new files go to (the default backend when null). */
   libraryRoot: string | null
   /** Source ids, in the order they are tried. */
   downloadSources: readonly string[]
-  /** Tries of one transfer before moving on to the next source. */
-  maxDownloadAttempts: number
   /** On pause, let running transfers finish (true) or stop them keeping their `.part`. */
   finishTransfersOnPause: boolean
-  retryBaseMs: number
 }
 
 /** Finds a song's file already in the library and records it as the song's (LibraryCheck). */

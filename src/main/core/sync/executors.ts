@@ -1,7 +1,5 @@
 import type { JsonObject, LocalFile } from '../catalog/types'
 import { displayText } from '../ops/download-rows'
-import { backoffDelayMs, withJitter } from '../net/backoff'
-import { RateLimitedError } from '../net/http-errors'
 import { chosenTrack, reviewRecord } from './review-choice'
 import { FatalSyncError, type ResolvedDownloadPayload } from './download-types'
 import type { DownloadRow } from '../ops/types'
@@ -9,6 +7,7 @@ import { errorMessage } from '../../../shared/error-message'
 import { isAbort } from '../util/abort'
 import type { ExecutorContext } from './executor-context'
 import type { ReadyQueue } from './ready-queue'
+import { afterTransferFailure, fallbackIndex, hasExpired, sourcesFrom } from './source-policy'
 
 export interface ResolvedStageDownloadTask {
   itemId: number
@@ -120,7 +119,9 @@ export class StageExecutors {
         const outcome = await this.tryTransfer(task, payload, workerName)
         if (outcome === 'succeeded') return 'succeeded'
         reasons.push(`${payload.song.sourceId}: ${outcome.error}`)
-        const next = await this.resolveNext(task.row, payload.sourceIndex + 1, workerName)
+        const fallback = fallbackIndex(ctx.settings.downloadSources, payload.sourceIndex)
+        const next =
+          fallback === null ? null : await this.resolveNext(task.row, fallback, workerName)
         if (!next) return this.fail(task.itemId, reasons, workerName)
         reasons.push(...next.reasons)
         if (!next.payload) return this.fail(task.itemId, reasons, workerName)
@@ -195,19 +196,16 @@ export class StageExecutors {
         return 'succeeded'
       } catch (error) {
         if (isAbort(error) || error instanceof FatalSyncError) throw error
-        if (attempt >= ctx.settings.maxDownloadAttempts) return { error: errorMessage(error) }
-        await this.coolDown(error, attempt, payload.song.sourceId, workerName)
+        const decision = afterTransferFailure(error, attempt, ctx.settings)
+        if (decision.kind === 'next-source') return { error: errorMessage(error) }
+        await this.coolDown(decision.waitMs, payload.song.sourceId, workerName)
       }
     }
   }
 
-  /** Waits before another try: the server's Retry-After, else exponential backoff with jitter. */
-  private async coolDown(error: unknown, attempt: number, sourceId: string, workerName: string) {
+  /** Waits the policy's time before another try, showing the cool-down on the worker. */
+  private async coolDown(wait: number, sourceId: string, workerName: string) {
     const { ctx } = this
-    const wait =
-      error instanceof RateLimitedError && error.retryAfterMs !== null
-        ? withJitter(error.retryAfterMs)
-        : backoffDelayMs(attempt, { baseMs: ctx.settings.retryBaseMs })
     const until = ctx.now() + wait
     ctx.board.update(workerName, {
       status: 'cooling_down',
@@ -224,7 +222,7 @@ export class StageExecutors {
     reasons: string[],
   ): Promise<ResolvedDownloadPayload | null> {
     const payload = task.resolvedPayload
-    if (payload.song.expiresAt === null || payload.song.expiresAt > this.ctx.now()) return payload
+    if (!hasExpired(payload.song, this.ctx.now())) return payload
     const next = await this.resolveNext(task.row, payload.sourceIndex, workerName)
     reasons.push(...(next?.reasons ?? []))
     if (next?.payload)
@@ -232,9 +230,10 @@ export class StageExecutors {
     return next?.payload ?? null
   }
 
+  /** Resolves the row again through the sources from `fromSourceIndex` on; null if none is left. */
   private async resolveNext(row: DownloadRow, fromSourceIndex: number, workerName: string) {
     const { ctx } = this
-    if (fromSourceIndex >= ctx.settings.downloadSources.length) return null
+    if (sourcesFrom(ctx.settings.downloadSources, fromSourceIndex).length === 0) return null
     ctx.board.update(workerName, { status: 'resolving' })
     const result = await ctx.downloader.resolveSongRow(
       row,

@@ -4,9 +4,8 @@ import type { LibraryRepository } from '../catalog/library-repository'
 import type { Clock } from '../util/clock'
 import { errorMessage } from '../../../shared/error-message'
 import { isAbort } from '../util/abort'
-import { RateLimitedError } from '../net/http-errors'
-import { withJitter } from '../net/backoff'
-import type { ScoredCandidate, Source } from '../sources/types'
+import type { ScoredCandidate } from '../matching/candidate'
+import type { Source } from '../sources/types'
 import type { TransferEngine } from '../transfer/transfer-engine'
 import type { TransferResult } from '../transfer/transfer-types'
 import type { FileTagger } from '../tags/file-tagger'
@@ -16,8 +15,9 @@ import { renderLayout, resolveInsideRoot } from '../library/layout'
 import { uniqueRelativePath } from '../library/unique-path'
 import { displayText } from '../ops/download-rows'
 import type { DownloadRow } from '../ops/types'
-import { songQuery } from './song-query'
+import { songQuery } from '../sources/song-query'
 import type { SourceGates } from './source-gates'
+import { restIfRateLimited, sourcesFrom } from './source-policy'
 import {
   FatalSyncError,
   type DownloadedSong,
@@ -46,8 +46,9 @@ const DISK_FULL = new Set(['ENOSPC', 'EDQUOT'])
 const UNKNOWN_OWNER = -1
 
 /**
- * The downloader the runner drives: resolves a song through the configured sources in order,
- * then transfers it into the library at its layout path and records the file.
+ * The downloader the runner drives: resolves a song through the sources in the order the
+ * source policy gives, then transfers it into the library at its layout path and records the
+ * file. Which source comes next and how long one rests are the policy's (source-policy.ts).
  */
 export class LibraryDownloader implements SongDownloader {
   constructor(private readonly deps: LibraryDownloaderDeps) {}
@@ -63,8 +64,7 @@ export class LibraryDownloader implements SongDownloader {
     const query = songQuery(row)
     const reasons: string[] = []
     let review: { sourceId: string; candidates: ScoredCandidate[] } | undefined
-    for (let index = options.fromSourceIndex ?? 0; index < downloadSources.length; index++) {
-      const id = downloadSources[index] as string
+    for (const { index, id } of sourcesFrom(downloadSources, options.fromSourceIndex ?? 0)) {
       const source = this.deps.sources.get(id)
       if (!source) {
         reasons.push(`${id}: no such source`)
@@ -91,9 +91,7 @@ export class LibraryDownloader implements SongDownloader {
         reasons.push(`${id}: ${outcome.reason}`)
       } catch (error) {
         if (isAbort(error)) throw error
-        if (error instanceof RateLimitedError) {
-          this.deps.gates.coolDown(id, withJitter(error.retryAfterMs ?? 5000))
-        }
+        restIfRateLimited(error, id, this.deps.gates)
         reasons.push(`${id}: ${errorMessage(error)}`)
       }
     }
@@ -160,9 +158,7 @@ export class LibraryDownloader implements SongDownloader {
       })
       return { localFileId: file.id, backendId: backend.id, relativePath, ...stored }
     } catch (error) {
-      if (error instanceof RateLimitedError) {
-        this.deps.gates.coolDown(song.sourceId, withJitter(error.retryAfterMs ?? 5000))
-      }
+      restIfRateLimited(error, song.sourceId, this.deps.gates)
       if (DISK_FULL.has(codeOf(error)))
         throw new FatalSyncError(`library full: ${errorMessage(error)}`)
       throw error

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../catalog/types'
-import type { ScoredCandidate } from '../sources/types'
+import type { ScoredCandidate } from '../matching/candidate'
 
 /**
  * How a weak match is kept in its item's result: the candidates, the source that offered them,

@@ -37,6 +37,12 @@ export class Coalescer {
     this.fire()
   }
 
+  /** Drops what is pending, for a subscriber that goes away. */
+  cancel(): void {
+    this.pending?.cancel()
+    this.pending = null
+  }
+
   private fire(): void {
     this.pending = null
     this.last = this.scheduler.now()

@@ -15,7 +15,11 @@ interface Gate {
 export class SourceGates {
   private readonly gates = new Map<string, Gate>()
 
-  constructor(private readonly now: Clock) {}
+  constructor(
+    private readonly now: Clock,
+    /** How a cool-down is waited out; tests pass their scheduler's, so no real time passes. */
+    private readonly wait: (ms: number, signal: AbortSignal) => Promise<void> = sleep,
+  ) {}
 
   configure(sourceId: string, maxConcurrency: number): void {
     const gate = this.gate(sourceId)
@@ -40,7 +44,7 @@ export class SourceGates {
       cooling = this.coolingFor(sourceId)
     ) {
       onWait?.(`${sourceId} cooling down ${Math.ceil(cooling / 1000)}s`)
-      await sleep(Math.min(cooling, 1000), signal)
+      await this.wait(Math.min(cooling, 1000), signal)
     }
   }
 

@@ -6,14 +6,10 @@ import { END, ReadyQueue } from './ready-queue'
 import type { Scheduler } from './scheduler'
 import { downloadStageWorkerSplit } from './worker-split'
 import type { ResolvedDownloadPayload } from './download-types'
-
-import { RUN_MODES } from '../../../shared/settings'
-
-export const RUNNER_MODES = RUN_MODES
-export type RunnerMode = (typeof RUNNER_MODES)[number]
+import type { RunMode } from '../../../shared/settings'
 
 export interface StageRunOptions {
-  mode: RunnerMode
+  mode: RunMode
   /** adaptive: the downloaders; static: all workers, split; single: the workers. */
   workers: number
   /** adaptive: most resolvers at once (never past the sources' own caps). */

@@ -1,12 +1,17 @@
 import type { Dispatcher } from 'undici'
-import type { CatalogSyncService } from '../service/catalogsync-service'
+import type { CatalogDatabase } from '../db/catalog-database'
+import type { LibraryRepository } from '../catalog/library-repository'
+import type { PlaylistRepository } from '../catalog/playlist-repository'
+import type { DashboardRepository } from '../ops/dashboard-repository'
+import type { OpsRepository } from '../ops/ops-repository'
+import type { OpsStats } from '../ops/ops-stats'
 import { sourceOrder, type SyncSettings } from '../config/sync-settings'
 import { LibraryDownloader } from './library-downloader'
 import { SourceGates } from './source-gates'
 import type { EventBus } from '../events/event-bus'
-import { applyRemovalPolicies } from '../library/apply-removals'
+import { applyRemovalPolicies, type RemovalDeps } from '../library/apply-removals'
 import { LibraryCheck } from '../library/library-check'
-import { writePlaylistFiles } from '../library/playlist-files'
+import { writePlaylistFiles, type PlaylistFileDeps } from '../library/playlist-files'
 import { realScheduler, type Scheduler } from './scheduler'
 import { SyncJobRun, type JobRunSummary } from './sync-job'
 import { createSources } from '../sources/create-sources'
@@ -18,6 +23,16 @@ import type { Job } from '../ops/types'
 
 export const SYNC_JOB_KIND = 'sync'
 const DEFAULT_RESOLVER_CAP = 8
+
+/** The repositories a sync reads and writes; the catalog store has them all. */
+export interface SyncRepositories extends RemovalDeps, PlaylistFileDeps {
+  db: CatalogDatabase
+  library: LibraryRepository
+  playlists: PlaylistRepository
+  ops: OpsRepository
+  stats: OpsStats
+  dashboard: DashboardRepository
+}
 
 export interface SyncStart {
   settings: SyncSettings
@@ -43,14 +58,14 @@ const sameSelection = (job: Job, playlistIds: readonly number[]) =>
   JSON.stringify([...playlistIds].sort((a, b) => a - b))
 
 /** The unfinished sync job for the same playlists, else a new one over their songs. */
-function jobFor(service: CatalogSyncService, playlistIds: readonly number[]) {
-  const unfinished = service.ops.latestUnfinishedJob(SYNC_JOB_KIND)
+function jobFor(repos: SyncRepositories, playlistIds: readonly number[]) {
+  const unfinished = repos.ops.latestUnfinishedJob(SYNC_JOB_KIND)
   if (unfinished && sameSelection(unfinished, playlistIds))
     return { job: unfinished, resumed: true }
   if (unfinished)
-    service.ops.transitionJob(unfinished.id, 'canceled', 'replaced by a sync of other playlists')
-  const items = service.playlists.songsOf(playlistIds)
-  const { job } = service.ops.createJob({
+    repos.ops.transitionJob(unfinished.id, 'canceled', 'replaced by a sync of other playlists')
+  const items = repos.playlists.songsOf(playlistIds)
+  const { job } = repos.ops.createJob({
     kind: SYNC_JOB_KIND,
     options: { playlistIds: [...playlistIds].sort((a, b) => a - b) },
     stages: [{ type: 'download', items }],
@@ -71,39 +86,39 @@ const selectedPlaylists = (job: Job): number[] => {
  * canceled or failed run leaves the library as it was.
  */
 async function afterRun(
-  service: CatalogSyncService,
+  repos: SyncRepositories,
   job: Job,
   summary: JobRunSummary,
   settings: SyncSettings,
 ): Promise<JobRunSummary> {
-  const root = service.library.defaultBackend()?.root
+  const root = repos.library.defaultBackend()?.root
   if (!root || (summary.state !== 'succeeded' && summary.state !== 'paused')) return summary
   const playlistIds = selectedPlaylists(job)
-  const removals = await applyRemovalPolicies(service, {
+  const removals = await applyRemovalPolicies(repos, {
     playlistIds,
     archiveFolder: settings.archiveFolder,
     jobId: job.id,
   })
-  const playlistFiles = await writePlaylistFiles(service, playlistIds, {
+  const playlistFiles = await writePlaylistFiles(repos, playlistIds, {
     root,
     folder: settings.playlistFolder,
   })
   if (summary.state === 'succeeded') {
-    for (const file of playlistFiles) service.playlists.markSynced(file.playlistId)
+    for (const file of playlistFiles) repos.playlists.markSynced(file.playlistId)
   }
   return { ...summary, removals, playlistFiles }
 }
 
 /** Creates (or resumes) a sync job and runs it in the background; the handle pauses or cancels it. */
-export function startSync(service: CatalogSyncService, start: SyncStart): SyncHandle {
+export function startSync(repos: SyncRepositories, start: SyncStart): SyncHandle {
   const { settings } = start
   const scheduler = start.scheduler ?? realScheduler
   settings.libraryRoots.forEach((root, index) =>
-    service.library.ensureLocalBackend(root, { isDefault: index === 0 }),
+    repos.library.ensureLocalBackend(root, { isDefault: index === 0 }),
   )
-  const { job, resumed } = jobFor(service, start.playlistIds ?? [])
+  const { job, resumed } = jobFor(repos, start.playlistIds ?? [])
   const sources = createSources(settings.sources, {
-    db: service.db,
+    db: repos.db,
     ...(start.dispatcher ? { dispatcher: start.dispatcher } : {}),
   })
   const gates = new SourceGates(() => scheduler.now())
@@ -114,7 +129,7 @@ export function startSync(service: CatalogSyncService, start: SyncStart): SyncHa
     ...(start.dispatcher ? { dispatcher: start.dispatcher } : {}),
   })
   const downloader = new LibraryDownloader({
-    library: service.library,
+    library: repos.library,
     sources: new Map(sources.map((source) => [source.id, source])),
     gates,
     engine,
@@ -128,15 +143,15 @@ export function startSync(service: CatalogSyncService, start: SyncStart): SyncHa
   const sourceCap = Math.max(1, ...sources.map((source) => source.maxConcurrency))
   const run = new SyncJobRun(
     {
-      ops: service.ops,
-      stats: service.stats,
-      library: service.library,
-      dashboard: service.dashboard,
+      ops: repos.ops,
+      stats: repos.stats,
+      library: repos.library,
+      dashboard: repos.dashboard,
       downloader,
       libraryLookup: settings.checkLibraryFirst
         ? new LibraryCheck({
-            db: service.db,
-            library: service.library,
+            db: repos.db,
+            library: repos.library,
             clock: () => scheduler.now(),
           })
         : null,
@@ -166,8 +181,8 @@ export function startSync(service: CatalogSyncService, start: SyncStart): SyncHa
       await engine.close()
       await Promise.all(sources.map((source) => source.close?.()))
     })
-    .then((summary) => afterRun(service, job, summary, settings))
-  const counts = service.stats.jobItems(job.id)
+    .then((summary) => afterRun(repos, job, summary, settings))
+  const counts = repos.stats.jobItems(job.id)
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
   return {
     jobId: job.id,

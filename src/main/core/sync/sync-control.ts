@@ -1,8 +1,13 @@
-import type { CatalogSyncService } from '../service/catalogsync-service'
 import type { SyncSettings } from '../config/sync-settings'
 import type { EventBus } from '../events/event-bus'
 import type { Job } from '../ops/types'
-import { startSync, SYNC_JOB_KIND, type SyncHandle, type SyncStart } from './start-sync'
+import {
+  startSync,
+  SYNC_JOB_KIND,
+  type SyncHandle,
+  type SyncRepositories,
+  type SyncStart,
+} from './start-sync'
 import type { JobControl } from '../../../shared/contract'
 import type { CoreEvents } from '../../../shared/events'
 
@@ -26,7 +31,7 @@ export class SyncControl {
   private current: SyncHandle | null = null
 
   constructor(
-    private readonly service: CatalogSyncService,
+    private readonly repos: SyncRepositories,
     private readonly bus: EventBus<CoreEvents>,
     private readonly settings: () => SyncSettings,
     private readonly runOptions: RunOptions = {},
@@ -38,20 +43,28 @@ export class SyncControl {
 
   /** Starts a sync of these playlists (all when empty); a running one is left alone. */
   start(playlistIds: readonly number[] = []): JobControl {
-    if (this.current) return { jobId: this.current.jobId, changed: false }
-    const handle = startSync(this.service, {
+    const running = this.current
+    const handle = this.run(playlistIds)
+    if (handle === running) return { jobId: handle.jobId, changed: false }
+    handle.done.catch((error: unknown) => console.error('catalogsync: the sync stopped:', error))
+    return { jobId: handle.jobId, changed: true }
+  }
+
+  /** Like `start`, for a caller that follows the run (and sees its errors) through the handle. */
+  run(playlistIds: readonly number[] = []): SyncHandle {
+    if (this.current) return this.current
+    const handle = startSync(this.repos, {
       ...this.runOptions,
       settings: this.settings(),
       playlistIds: [...playlistIds],
       bus: this.bus,
     })
     this.current = handle
-    handle.done
-      .catch((error: unknown) => console.error('catalogsync: the sync stopped:', error))
-      .finally(() => {
-        if (this.current === handle) this.current = null
-      })
-    return { jobId: handle.jobId, changed: true }
+    const release = () => {
+      if (this.current === handle) this.current = null
+    }
+    handle.done.then(release, release)
+    return handle
   }
 
   pause(): JobControl | null {
@@ -63,7 +76,7 @@ export class SyncControl {
   /** Runs the unfinished sync job again on its own selection, which resumes it. */
   resume(): JobControl | null {
     if (this.current) return { jobId: this.current.jobId, changed: false }
-    const job = this.service.ops.latestUnfinishedJob(SYNC_JOB_KIND)
+    const job = this.repos.ops.latestUnfinishedJob(SYNC_JOB_KIND)
     return job ? this.start(selectionOf(job)) : null
   }
 
@@ -73,16 +86,16 @@ export class SyncControl {
       this.current.cancel()
       return { jobId: this.current.jobId, changed: true }
     }
-    const job = this.service.ops.latestUnfinishedJob(SYNC_JOB_KIND)
+    const job = this.repos.ops.latestUnfinishedJob(SYNC_JOB_KIND)
     if (!job) return null
-    this.service.ops.transitionJob(job.id, 'canceled', 'canceled by the user')
+    this.repos.ops.transitionJob(job.id, 'canceled', 'canceled by the user')
     return { jobId: job.id, changed: true }
   }
 
   /** Runs a job again for items put back to pending (when idle); a finished job is reopened. */
   rerun(job: Job): JobControl {
     if (job.state === 'succeeded' || job.state === 'failed') {
-      this.service.ops.transitionJob(job.id, 'running', 'running again for requeued items')
+      this.repos.ops.transitionJob(job.id, 'running', 'running again for requeued items')
     }
     return this.start(selectionOf(job))
   }

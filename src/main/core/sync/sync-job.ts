@@ -26,6 +26,8 @@ export interface SyncJobDeps {
   libraryLookup?: LibraryLookup | null
   bus: EventBus<CoreEvents>
   scheduler: Scheduler
+  /** Waits out cool-downs between tries; tests pass their scheduler's, so no real time passes. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>
 }
 
 export interface JobRunSummary {
@@ -88,7 +90,7 @@ export class SyncJobRun {
         cancelSignal: controllers.cancel.signal,
         stopTransfersSignal: controllers.stopTransfers.signal,
         now: () => scheduler.now(),
-        sleep,
+        sleep: this.deps.sleep ?? sleep,
         itemChanged: (item) => {
           this.changes.push({
             itemId: item.id,

@@ -1,11 +1,11 @@
-import { create } from 'zustand'
+import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Bridge } from '../bridge'
 import type { ImportSummary } from '../../../shared/contract'
 import { importFiles } from '../screens/import/import-files'
 
 export type ImportPhase = 'idle' | 'previewing' | 'preview' | 'applying' | 'done'
 
-interface ImportState {
+export interface ImportState {
   phase: ImportPhase
   files: File[]
   /** What the files would do (in `preview`) or did (in `done`). */
@@ -13,8 +13,8 @@ interface ImportState {
   /** One message per refused file, naming it. */
   problems: string[]
   api: {
-    preview(bridge: Bridge, files: readonly File[]): Promise<void>
-    confirm(bridge: Bridge): Promise<ImportSummary[]>
+    preview(files: readonly File[]): Promise<void>
+    confirm(): Promise<ImportSummary[]>
     /** Cancels a preview, or dismisses the summary. */
     close(): void
   }
@@ -22,38 +22,41 @@ interface ImportState {
 
 const IDLE = { phase: 'idle', files: [], summaries: [], problems: [] } as const
 
-let attempt = 0
+export type ImportStore = StoreApi<ImportState>
 
 /** The import a person is looking at: picked or dropped files, their preview, then the result. */
-export const useImportStore = create<ImportState>()((set, get) => ({
-  ...IDLE,
-  files: [],
-  summaries: [],
-  problems: [],
-  api: {
-    async preview(bridge, files) {
-      const mine = ++attempt
-      set({ phase: 'previewing', files: [...files], summaries: [], problems: [] })
-      const outcome = await importFiles(bridge, 'preview', files)
-      // A cancel or a newer drop while this one was read makes its answer moot.
-      if (mine !== attempt || get().phase !== 'previewing') return
-      set({ phase: 'preview', summaries: outcome.accepted, problems: outcome.problems })
+export function createImportStore(bridge: Bridge): ImportStore {
+  let attempt = 0
+  return createStore<ImportState>()((set, get) => ({
+    ...IDLE,
+    files: [],
+    summaries: [],
+    problems: [],
+    api: {
+      async preview(files) {
+        const mine = ++attempt
+        set({ phase: 'previewing', files: [...files], summaries: [], problems: [] })
+        const outcome = await importFiles(bridge, 'preview', files)
+        // A cancel or a newer drop while this one was read makes its answer moot.
+        if (mine !== attempt || get().phase !== 'previewing') return
+        set({ phase: 'preview', summaries: outcome.accepted, problems: outcome.problems })
+      },
+      async confirm() {
+        const { files, summaries } = get()
+        // Refused files stay out; only files whose preview worked are imported.
+        const wanted = new Set(summaries.map((summary) => summary.file))
+        const usable = bridge.dropFiles ? files : files.filter((file) => wanted.has(file.name))
+        const mine = ++attempt
+        set({ phase: 'applying' })
+        const outcome = await importFiles(bridge, 'apply', usable)
+        if (mine !== attempt) return outcome.accepted
+        set({ phase: 'done', summaries: outcome.accepted, problems: outcome.problems })
+        return outcome.accepted
+      },
+      close() {
+        attempt++
+        set({ ...IDLE, files: [], summaries: [], problems: [] })
+      },
     },
-    async confirm(bridge) {
-      const { files, summaries } = get()
-      // Refused files stay out; only files whose preview worked are imported.
-      const wanted = new Set(summaries.map((summary) => summary.file))
-      const usable = bridge.dropFiles ? files : files.filter((file) => wanted.has(file.name))
-      const mine = ++attempt
-      set({ phase: 'applying' })
-      const outcome = await importFiles(bridge, 'apply', usable)
-      if (mine !== attempt) return outcome.accepted
-      set({ phase: 'done', summaries: outcome.accepted, problems: outcome.problems })
-      return outcome.accepted
-    },
-    close() {
-      attempt++
-      set({ ...IDLE, files: [], summaries: [], problems: [] })
-    },
-  },
-}))
+  }))
+}

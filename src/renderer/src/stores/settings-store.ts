@@ -58,15 +58,6 @@ export type SettingsStore = StoreApi<SettingsState>
 export const isDirty = (state: Pick<SettingsState, 'draft' | 'initial'>): boolean =>
   !jsonEqual(state.draft, state.initial)
 
-const stores = new WeakMap<Bridge, SettingsStore>()
-
-/** One settings form per window, so edits survive a visit to another screen. */
-export function settingsStoreFor(bridge: Bridge): SettingsStore {
-  const store = stores.get(bridge) ?? createSettingsStore(bridge)
-  stores.set(bridge, store)
-  return store
-}
-
 /** The settings form: the saved settings, the edits on top, and the live layout example. */
 export function createSettingsStore(bridge: Bridge): SettingsStore {
   // Example replies come back out of order; only the newest request's reply counts.

@@ -1,4 +1,4 @@
-import { create } from 'zustand'
+import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Bridge } from '../bridge'
 import type { PlaylistSongRow, SongState } from '../../../shared/contract'
 import { PAGE_SIZE, pagesFor } from './song-pages'
@@ -10,7 +10,7 @@ export interface SongsQuery {
   state: SongState | null
 }
 
-interface SongsState {
+export interface SongsState {
   query: SongsQuery
   /** Rows matching the query, as the service counted them; null until the first page arrives. */
   total: number | null
@@ -18,106 +18,110 @@ interface SongsState {
   error: string | null
   api: {
     /** Reloads the rows in view when an import or a sync changes them; returns the unsubscribe. */
-    connect(bridge: Bridge, timers?: Timers): () => void
-    setQuery(bridge: Bridge, patch: Partial<SongsQuery>): void
+    connect(timers?: Timers): () => void
+    setQuery(patch: Partial<SongsQuery>): void
     /** Fetches the pages holding rows `first..last` that are not cached or on their way. */
-    ensureRange(bridge: Bridge, first: number, last: number): void
+    ensureRange(first: number, last: number): void
     /** Refetches the rows last asked for (songs changed state), keeping the others' rows. */
-    reload(bridge: Bridge): void
+    reload(): void
   }
 }
 
 /** Songs change state often during a sync; the rows in view are refreshed at most once a second. */
 const SYNC_REFRESH_MS = 1000
 
-// Bookkeeping that never renders: which query the replies belong to and what is in flight.
-let generation = 0
-let inFlight = new Set<number>()
-let lastRange: [number, number] = [0, 0]
+export type SongsStore = StoreApi<SongsState>
 
 /** One playlist's songs, a page at a time as the table scrolls: a cache of `playlists:songs`. */
-export const useSongsStore = create<SongsState>()((set, get) => {
-  async function fetchPage(bridge: Bridge, page: number) {
-    const { query } = get()
-    if (query.playlistId === null) return
-    const mine = generation
-    inFlight.add(page)
-    const result = await bridge.invoke('playlists:songs', {
-      playlistId: query.playlistId,
-      offset: page * PAGE_SIZE,
-      limit: PAGE_SIZE,
-      ...(query.search.trim() ? { search: query.search.trim() } : {}),
-      ...(query.state ? { state: query.state } : {}),
-    })
-    // A reply for an older query (another playlist, search or filter) is dropped.
-    if (mine !== generation) return
-    inFlight.delete(page)
-    if (!result.ok) {
-      set({ error: result.error })
-      return
-    }
-    set((state) => ({
-      error: null,
-      total: result.value.total,
-      pages: { ...state.pages, [page]: result.value.songs },
-    }))
-  }
+export function createSongsStore(bridge: Bridge): SongsStore {
+  // Bookkeeping that never renders: which query the replies belong to and what is in flight.
+  let generation = 0
+  let inFlight = new Set<number>()
+  let lastRange: [number, number] = [0, 0]
 
-  return {
-    query: { playlistId: null, search: '', state: null },
-    total: null,
-    pages: {},
-    error: null,
-    api: {
-      connect(bridge, timers) {
-        const reload = () => get().api.reload(bridge)
-        const onSync = throttle(reload, SYNC_REFRESH_MS, timers)
-        const offs = [
-          bridge.on('playlists', ({ playlistIds }) => {
-            const { playlistId } = get().query
-            if (playlistId !== null && playlistIds.includes(playlistId)) reload()
-          }),
-          bridge.on('job', onSync),
-          bridge.on('items', onSync),
-        ]
-        return () => {
-          onSync.cancel()
-          offs.forEach((off) => off())
-        }
+  return createStore<SongsState>()((set, get) => {
+    async function fetchPage(page: number) {
+      const { query } = get()
+      if (query.playlistId === null) return
+      const mine = generation
+      inFlight.add(page)
+      const result = await bridge.invoke('playlists:songs', {
+        playlistId: query.playlistId,
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+        ...(query.search.trim() ? { search: query.search.trim() } : {}),
+        ...(query.state ? { state: query.state } : {}),
+      })
+      // A reply for an older query (another playlist, search or filter) is dropped.
+      if (mine !== generation) return
+      inFlight.delete(page)
+      if (!result.ok) {
+        set({ error: result.error })
+        return
+      }
+      set((state) => ({
+        error: null,
+        total: result.value.total,
+        pages: { ...state.pages, [page]: result.value.songs },
+      }))
+    }
+
+    return {
+      query: { playlistId: null, search: '', state: null },
+      total: null,
+      pages: {},
+      error: null,
+      api: {
+        connect(timers) {
+          const reload = () => get().api.reload()
+          const onSync = throttle(reload, SYNC_REFRESH_MS, timers)
+          const offs = [
+            bridge.on('playlists', ({ playlistIds }) => {
+              const { playlistId } = get().query
+              if (playlistId !== null && playlistIds.includes(playlistId)) reload()
+            }),
+            bridge.on('job', onSync),
+            bridge.on('items', onSync),
+          ]
+          return () => {
+            onSync.cancel()
+            offs.forEach((off) => off())
+          }
+        },
+        setQuery(patch) {
+          generation++
+          inFlight = new Set()
+          lastRange = [0, 0]
+          set((state) => ({
+            query: { ...state.query, ...patch },
+            total: null,
+            pages: {},
+            error: null,
+          }))
+          void fetchPage(0)
+        },
+        ensureRange(first, last) {
+          lastRange = [first, last]
+          const { pages } = get()
+          for (const page of pagesFor(first, last)) {
+            if (!pages[page] && !inFlight.has(page)) void fetchPage(page)
+          }
+        },
+        reload() {
+          if (get().query.playlistId === null) return
+          generation++
+          inFlight = new Set()
+          const wanted = new Set(pagesFor(...lastRange))
+          wanted.add(0)
+          // Rows outside the view are forgotten so that scrolling there fetches them fresh.
+          set((state) => ({
+            pages: Object.fromEntries(
+              Object.entries(state.pages).filter(([page]) => wanted.has(Number(page))),
+            ),
+          }))
+          wanted.forEach((page) => void fetchPage(page))
+        },
       },
-      setQuery(bridge, patch) {
-        generation++
-        inFlight = new Set()
-        lastRange = [0, 0]
-        set((state) => ({
-          query: { ...state.query, ...patch },
-          total: null,
-          pages: {},
-          error: null,
-        }))
-        void fetchPage(bridge, 0)
-      },
-      ensureRange(bridge, first, last) {
-        lastRange = [first, last]
-        const { pages } = get()
-        for (const page of pagesFor(first, last)) {
-          if (!pages[page] && !inFlight.has(page)) void fetchPage(bridge, page)
-        }
-      },
-      reload(bridge) {
-        if (get().query.playlistId === null) return
-        generation++
-        inFlight = new Set()
-        const wanted = new Set(pagesFor(...lastRange))
-        wanted.add(0)
-        // Rows outside the view are forgotten so that scrolling there fetches them fresh.
-        set((state) => ({
-          pages: Object.fromEntries(
-            Object.entries(state.pages).filter(([page]) => wanted.has(Number(page))),
-          ),
-        }))
-        wanted.forEach((page) => void fetchPage(bridge, page))
-      },
-    },
-  }
-})
+    }
+  })
+}

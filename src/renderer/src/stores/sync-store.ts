@@ -1,5 +1,5 @@
-import { useStore } from 'zustand'
-import { createStore } from 'zustand/vanilla'
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { Bridge } from '../bridge'
 import type { DashboardSnapshot, JobSummary } from '../../../shared/dashboard'
 import type { CoreEvents, TransferEvent } from '../../../shared/events'
 import type { ItemState, JobState, StateCounts } from '../../../shared/states'
@@ -24,6 +24,8 @@ export interface SyncActions {
   snapshot(view: DashboardSnapshot, asked: SeenEvents, parts: SnapshotParts): void
   /** Records the total download speed at `at` (zero while no job moves). */
   sample(at: number): void
+  /** Fetches the dashboard; a reply older than the events since is applied only in part. */
+  refresh(parts: SnapshotParts): Promise<void>
 }
 
 export interface SyncState {
@@ -36,6 +38,8 @@ export interface SyncState {
   events: SeenEvents
   api: SyncActions
 }
+
+export type SyncStore = StoreApi<SyncState>
 
 const MOVING: readonly JobState[] = ['running', 'pause_requested']
 
@@ -54,7 +58,7 @@ export function jobIsStale({ job }: Pick<SyncState, 'job'>, jobId: number): bool
 }
 
 /** The job, workers and transfer figures of the current (or last) sync: a cache of the core's. */
-export function createSyncStore() {
+export function createSyncStore(bridge: Bridge): SyncStore {
   return createStore<SyncState>()((set, get) => ({
     loaded: false,
     job: null,
@@ -103,14 +107,12 @@ export function createSyncStore() {
         const sample = { at, bytesPerSec: currentSpeed(state) }
         set({ speedHistory: addSample(state.speedHistory, sample) })
       },
+      async refresh(parts) {
+        const { api } = get()
+        const asked = api.seen()
+        const result = await bridge.invoke('dashboard:get', { includeTaskRows: false })
+        if (result.ok) api.snapshot(result.value, asked, parts)
+      },
     },
   }))
 }
-
-export type SyncStore = ReturnType<typeof createSyncStore>
-
-/** The window's one sync store. */
-export const syncStore: SyncStore = createSyncStore()
-
-export const useSyncStore = <T>(selector: (state: SyncState) => T): T =>
-  useStore(syncStore, selector)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Candidate } from '../types'
+import type { Candidate } from '../../matching/candidate'
 
 /** One playable entry the extractor printed, as a matching candidate. */
 export interface CommandCandidate extends Candidate {

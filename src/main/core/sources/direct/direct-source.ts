@@ -3,7 +3,8 @@ import { isAbsolute, resolve } from 'node:path'
 import { localPathOf } from '../../importers/local-path'
 import { redactUrl } from '../../net/http-errors'
 import { extensionOf, resolvedSong } from '../outcome'
-import type { ResolveContext, ResolveOutcome, SongQuery, Source } from '../types'
+import type { SongQuery } from '../../matching/candidate'
+import type { ResolveContext, ResolveOutcome, Source } from '../types'
 
 const HTTP_URL = /^https?:\/\//i
 

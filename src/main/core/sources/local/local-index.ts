@@ -1,6 +1,6 @@
 import type { CatalogDatabase } from '../../db/catalog-database'
 import { systemClock, type Clock } from '../../util/clock'
-import type { Candidate } from '../types'
+import type { Candidate } from '../../matching/candidate'
 
 /** What was last read from one file: its identity on disk and its tags. */
 export interface IndexedFile {

@@ -7,7 +7,8 @@ import { titleParts } from '../../matching/title-parts'
 import type { LocalSourceConfig } from '../config'
 import { untilAborted } from '../../util/abort'
 import { extensionOf, outcomeOf, resolvedSong } from '../outcome'
-import type { ResolveContext, ResolveOutcome, SongQuery, Source } from '../types'
+import type { SongQuery } from '../../matching/candidate'
+import type { ResolveContext, ResolveOutcome, Source } from '../types'
 import {
   indexedCandidate,
   LocalIndexRepository,

@@ -3,7 +3,8 @@ import { chooseMatch, type MatchChoice, type MatchOptions } from '../../matching
 import { coreTitleText } from '../../matching/title-parts'
 import type { SubsonicSourceConfig } from '../config'
 import { resolvedSong, unmatched } from '../outcome'
-import type { ResolveContext, ResolveOutcome, SongQuery, Source } from '../types'
+import type { SongQuery } from '../../matching/candidate'
+import type { ResolveContext, ResolveOutcome, Source } from '../types'
 import { SubsonicClient } from './subsonic-client'
 import type { SubsonicCandidate } from './subsonic-songs'
 

@@ -1,10 +1,8 @@
 import { useRef, type ChangeEvent } from 'react'
-import { useBridge } from '../../bridge-context'
-import { useImportStore } from '../../stores/import-store'
+import { useImportStore } from '../../store-context'
 
 /** Opens the system's file picker for playlist exports (several at once), then previews them. */
 export function ImportButton() {
-  const bridge = useBridge()
   const preview = useImportStore((state) => state.api.preview)
   const input = useRef<HTMLInputElement>(null)
 
@@ -12,7 +10,7 @@ export function ImportButton() {
     const files = Array.from(event.target.files ?? [])
     // Cleared so that picking the same file again (after fixing it) fires another change.
     event.target.value = ''
-    if (files.length > 0) void preview(bridge, files)
+    if (files.length > 0) void preview(files)
   }
 
   return (

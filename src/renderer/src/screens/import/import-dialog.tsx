@@ -1,8 +1,6 @@
 import { useEffect, useRef } from 'react'
-import { useBridge } from '../../bridge-context'
-import { formatCount } from '../../format'
-import { useImportStore } from '../../stores/import-store'
-import { usePlaylistsStore } from '../../stores/playlists-store'
+import { formatCount } from '../../../../shared/format'
+import { useImportStore, useStores } from '../../store-context'
 import { ImportPreviewTable } from './import-preview-table'
 import { summarise } from './import-summary'
 
@@ -11,7 +9,7 @@ import { summarise } from './import-summary'
  * inside it and turns Escape into a cancel.
  */
 export function ImportDialog() {
-  const bridge = useBridge()
+  const stores = useStores()
   const phase = useImportStore((state) => state.phase)
   const files = useImportStore((state) => state.files)
   const summaries = useImportStore((state) => state.summaries)
@@ -33,9 +31,9 @@ export function ImportDialog() {
   }, [phase])
 
   const onConfirm = async () => {
-    const imported = await confirm(bridge)
-    const playlists = usePlaylistsStore.getState().api
-    await playlists.refresh(bridge)
+    const imported = await confirm()
+    const playlists = stores.playlists.getState().api
+    await playlists.refresh()
     const first = imported[0]?.playlists[0]
     if (first) playlists.select(first.playlistId)
   }

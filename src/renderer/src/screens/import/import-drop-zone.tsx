@@ -1,6 +1,5 @@
 import { useRef, useState, type DragEvent, type ReactNode } from 'react'
-import { useBridge } from '../../bridge-context'
-import { useImportStore } from '../../stores/import-store'
+import { useImportStore } from '../../store-context'
 import { ImportDialog } from './import-dialog'
 import './import.css'
 
@@ -8,7 +7,6 @@ const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes('Fi
 
 /** The whole window takes dropped playlist exports, showing an overlay while files hover. */
 export function ImportDropZone({ children }: { children: ReactNode }) {
-  const bridge = useBridge()
   const preview = useImportStore((state) => state.api.preview)
   const [dragging, setDragging] = useState(false)
   // dragenter/dragleave fire for every child crossed; the count tells when the window is left.
@@ -36,7 +34,7 @@ export function ImportDropZone({ children }: { children: ReactNode }) {
     depth.current = 0
     setDragging(false)
     const files = Array.from(event.dataTransfer.files)
-    if (files.length > 0) void preview(bridge, files)
+    if (files.length > 0) void preview(files)
   }
 
   return (

@@ -1,4 +1,4 @@
-import { formatCount } from '../../format'
+import { formatCount } from '../../../../shared/format'
 import type { ImportSummary } from '../../../../shared/contract'
 import { playlistsOf } from './import-files'
 

@@ -1,7 +1,6 @@
 import { useCallback, useEffect } from 'react'
 import { useBridge } from '../../bridge-context'
-import { usePlaylistsStore } from '../../stores/playlists-store'
-import { useSongsStore } from '../../stores/songs-store'
+import { usePlaylistsStore, useSongsStore } from '../../store-context'
 import { ImportButton } from '../import/import-button'
 import { PlaylistList } from './playlist-list'
 import { RemovalPolicySelect } from './removal-policy-select'
@@ -22,11 +21,11 @@ export function PlaylistsScreen() {
   const songsApi = useSongsStore((state) => state.api)
   const [notice, setNotice] = useNotice()
 
-  useEffect(() => connect(bridge), [bridge, connect])
-  useEffect(() => songsApi.connect(bridge), [bridge, songsApi])
+  useEffect(() => connect(), [connect])
+  useEffect(() => songsApi.connect(), [songsApi])
   useEffect(
-    () => songsApi.setQuery(bridge, { playlistId: selectedId, search: '', state: null }),
-    [bridge, selectedId, songsApi],
+    () => songsApi.setQuery({ playlistId: selectedId, search: '', state: null }),
+    [selectedId, songsApi],
   )
 
   const sync = useCallback(

@@ -5,8 +5,7 @@ import {
   REMOVAL_POLICIES,
   type RemovalPolicy,
 } from '../../../../shared/removal-policy'
-import { useBridge } from '../../bridge-context'
-import { usePlaylistsStore } from '../../stores/playlists-store'
+import { usePlaylistsStore } from '../../store-context'
 
 const LABELS: Record<RemovalPolicy, string> = {
   keep: 'Keep the file',
@@ -16,7 +15,6 @@ const LABELS: Record<RemovalPolicy, string> = {
 
 /** What a sync does with a song a re-import dropped from this playlist. */
 export function RemovalPolicySelect({ playlist }: { playlist: PlaylistSummary }) {
-  const bridge = useBridge()
   const id = useId()
   const setPolicy = usePlaylistsStore((state) => state.api.setRemovalPolicy)
   return (
@@ -28,7 +26,7 @@ export function RemovalPolicySelect({ playlist }: { playlist: PlaylistSummary })
         value={playlist.removalPolicy}
         onChange={(event) => {
           const policy = event.currentTarget.value
-          if (isRemovalPolicy(policy)) void setPolicy(bridge, playlist.id, policy)
+          if (isRemovalPolicy(policy)) void setPolicy(playlist.id, policy)
         }}
       >
         {REMOVAL_POLICIES.map((policy) => (

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { formatBytes, formatCount, formatDuration } from '../../format'
+import { formatBytes, formatCount, formatDuration } from '../../../../shared/format'
 import type { PlaylistSongRow } from '../../../../shared/contract'
 import { STATE_LABELS } from './song-states'
 

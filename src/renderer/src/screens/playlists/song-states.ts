@@ -1,4 +1,4 @@
-import { formatCount } from '../../format'
+import { formatCount } from '../../../../shared/format'
 import type { PlaylistSummary, SongState } from '../../../../shared/contract'
 
 export const STATE_LABELS: Record<SongState, string> = {

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useBridge } from '../../bridge-context'
 import { rowAt } from '../../stores/song-pages'
-import { useSongsStore } from '../../stores/songs-store'
+import { useSongsStore } from '../../store-context'
 import type { PlaylistSongRow } from '../../../../shared/contract'
 import { PlaceholderRow, SongRow, type PathActions } from './song-row'
 import { useNotice } from './use-notice'
@@ -33,8 +33,8 @@ export function SongsTable() {
   const last = items.at(-1)?.index ?? -1
 
   useEffect(() => {
-    if (last >= 0) ensureRange(bridge, first, last)
-  }, [bridge, ensureRange, first, last, pages])
+    if (last >= 0) ensureRange(first, last)
+  }, [ensureRange, first, last, pages])
 
   // A new query starts at the top rather than at an offset the new rows may not reach.
   useEffect(() => {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
-import { useBridge } from '../../bridge-context'
-import { formatCount } from '../../format'
-import { useSongsStore } from '../../stores/songs-store'
+import { formatCount } from '../../../../shared/format'
+import { useSongsStore, useStores } from '../../store-context'
 import { SONG_STATES, type SongState } from '../../../../shared/contract'
 import { STATE_LABELS } from './song-states'
 
@@ -13,7 +12,7 @@ const isSongState = (value: string): value is SongState =>
 
 /** Search and state filter for the songs, and how many match; keyed by playlist to reset. */
 export function SongsToolbar() {
-  const bridge = useBridge()
+  const { songs } = useStores()
   const total = useSongsStore((state) => state.total)
   const filter = useSongsStore((state) => state.query.state)
   const setQuery = useSongsStore((state) => state.api.setQuery)
@@ -21,11 +20,11 @@ export function SongsToolbar() {
 
   // The typed text goes to the service once typing pauses.
   useEffect(() => {
-    const current = useSongsStore.getState().query.search
+    const current = songs.getState().query.search
     if (search === current) return
-    const timer = setTimeout(() => setQuery(bridge, { search }), SEARCH_DELAY_MS)
+    const timer = setTimeout(() => setQuery({ search }), SEARCH_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [bridge, search, setQuery])
+  }, [songs, search, setQuery])
 
   return (
     <div className="songs-toolbar">
@@ -46,7 +45,7 @@ export function SongsToolbar() {
           value={filter ?? ''}
           onChange={(event) => {
             const value = event.target.value
-            setQuery(bridge, { state: isSongState(value) ? value : null })
+            setQuery({ state: isSongState(value) ? value : null })
           }}
         >
           <option value="">All states</option>

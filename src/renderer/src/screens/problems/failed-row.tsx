@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { useStore } from 'zustand'
 import type { ProblemItem } from '../../../../shared/contract'
-import { formatCount } from '../../format'
+import { formatCount } from '../../../../shared/format'
 import type { ProblemsStore } from '../../stores/problems-store'
 
 /** A failed song with its reason, selectable for a retry. */

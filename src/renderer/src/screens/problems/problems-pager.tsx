@@ -1,5 +1,5 @@
 import { useStore } from 'zustand'
-import { formatCount } from '../../format'
+import { formatCount } from '../../../../shared/format'
 import { PROBLEMS_PAGE_SIZE, type ProblemsStore } from '../../stores/problems-store'
 
 /** Previous / next when the list is longer than a page. */

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useStore } from 'zustand'
 import type { ProblemKind } from '../../../../shared/contract'
 import { useBridge } from '../../bridge-context'
-import { formatCount } from '../../format'
-import { createProblemsStore, type ProblemsStore } from '../../stores/problems-store'
+import { formatCount } from '../../../../shared/format'
+import { useStores } from '../../store-context'
+import type { ProblemsStore } from '../../stores/problems-store'
 import { throttle } from '../../stores/timing'
 import { FailedRow } from './failed-row'
 import { ProblemsPager } from './problems-pager'
@@ -35,8 +36,7 @@ function useProblemsFeed(store: ProblemsStore, kind: ProblemKind): void {
 
 /** The newest sync's weak matches to review, or its failed songs to retry. */
 export function ProblemsScreen({ kind }: { kind: ProblemKind }) {
-  const bridge = useBridge()
-  const [store] = useState(() => createProblemsStore(bridge, kind))
+  const store = useStores().problems
   useProblemsFeed(store, kind)
   const total = useStore(store, (s) => s.total)
   const items = useStore(store, (s) => s.items)

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand'
-import { formatCount } from '../../format'
+import { formatCount } from '../../../../shared/format'
 import type { ProblemsStore } from '../../stores/problems-store'
 
 /** Select all on the page, retry the selection, or retry every failed song of the sync. */

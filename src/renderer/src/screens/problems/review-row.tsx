@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { useStore } from 'zustand'
 import type { ProblemItem, ReviewCandidate } from '../../../../shared/contract'
-import { formatDuration } from '../../format'
+import { formatDuration } from '../../../../shared/format'
 import type { ProblemsStore } from '../../stores/problems-store'
 import { ScoreBar } from './score-bar'
 

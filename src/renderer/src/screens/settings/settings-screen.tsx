@@ -1,7 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, type FormEvent } from 'react'
 import { useStore } from 'zustand'
-import { useBridge } from '../../bridge-context'
-import { isDirty, settingsStoreFor, type SettingsStore } from '../../stores/settings-store'
+import { useStores } from '../../store-context'
+import { isDirty, type SettingsStore } from '../../stores/settings-store'
 import { LibrarySection } from './library-section'
 import { SourcesSection } from './sources-section'
 import { TransfersSection } from './transfers-section'
@@ -43,8 +43,7 @@ function SettingsActions({ store }: { store: SettingsStore }) {
 
 /** Library folders and layout, sources in try order, and how downloads run. */
 export function SettingsScreen() {
-  const bridge = useBridge()
-  const [store] = useState(() => settingsStoreFor(bridge))
+  const store = useStores().settings
   const loaded = useStore(store, (s) => s.draft !== null)
   const error = useStore(store, (s) => s.saveError ?? s.loadError)
   const save = useStore(store, (s) => s.api.save)

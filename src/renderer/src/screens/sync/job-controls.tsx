@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import type { Bridge } from '../../bridge'
 import { useBridge } from '../../bridge-context'
-import { useSyncStore } from '../../stores/sync-store'
-import { refreshSync } from '../../sync-events'
+import { useSyncStore } from '../../store-context'
 import { controlRefusal, jobActions, type JobAction } from './job-view'
 
 const LABELS: Record<JobAction, string> = {
@@ -36,6 +35,7 @@ async function control(bridge: Bridge, action: JobAction): Promise<string | null
 export function JobControls() {
   const bridge = useBridge()
   const state = useSyncStore((s) => s.job?.state ?? null)
+  const refresh = useSyncStore((s) => s.api.refresh)
   const [pending, setPending] = useState<JobAction | null>(null)
   const [error, setError] = useState<string | null>(null)
   const enabled = jobActions(state)
@@ -49,7 +49,7 @@ export function JobControls() {
     setPending(null)
     setError(refusal)
     // Some changes (cancelling a paused sync) publish no event: fetch the job again.
-    await refreshSync(bridge, 'job')
+    await refresh('job')
   }
 
   return (

@@ -1,5 +1,5 @@
-import { formatBytes, formatCount, formatDuration } from '../../format'
-import { useSyncStore } from '../../stores/sync-store'
+import { formatBytes, formatCount, formatDuration } from '../../../../shared/format'
+import { useSyncStore } from '../../store-context'
 import { JobControls } from './job-controls'
 import { isJobMoving, jobOutcome, jobProgress, jobStateText } from './job-view'
 import { SpeedPanel } from './speed-panel'

@@ -1,8 +1,9 @@
 import { memo } from 'react'
-import { formatSpeed } from '../../format'
+import { formatSpeed } from '../../../../shared/format'
 import type { SpeedSample } from '../../stores/speed-history'
 import { speedChart } from '../../stores/speed-history'
-import { currentSpeed, useSyncStore } from '../../stores/sync-store'
+import { useSyncStore } from '../../store-context'
+import { currentSpeed } from '../../stores/sync-store'
 
 const WIDTH = 240
 const HEIGHT = 56

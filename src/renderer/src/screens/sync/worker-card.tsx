@@ -1,7 +1,7 @@
 import { memo, useEffect, useState } from 'react'
 import type { WorkerState } from '../../../../shared/dashboard'
-import { formatBytes, formatSpeed } from '../../format'
-import { useSyncStore } from '../../stores/sync-store'
+import { formatBytes, formatSpeed } from '../../../../shared/format'
+import { useSyncStore } from '../../store-context'
 import { coolingSeconds, isCooling, laneOf, secondsLeft, workerActivity } from './worker-view'
 
 const STATUS_LABEL: Record<WorkerState['status'], string> = {

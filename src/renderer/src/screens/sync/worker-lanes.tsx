@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow'
-import { formatCount } from '../../format'
-import { useSyncStore, type SyncState } from '../../stores/sync-store'
+import { formatCount } from '../../../../shared/format'
+import { useSyncStore } from '../../store-context'
+import type { SyncState } from '../../stores/sync-store'
 import { WorkerCard } from './worker-card'
 import { laneOf, type Lane } from './worker-view'
 

@@ -1,5 +1,5 @@
 import type { DownloadRow } from '../ops/types'
-import type { SongQuery } from '../sources/types'
+import type { SongQuery } from '../matching/candidate'
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null)
 

@@ -7,17 +7,18 @@ import { SettingsRepository } from '../catalog/settings-repository'
 import { OpsRepository } from '../ops/ops-repository'
 import { OpsStats } from '../ops/ops-stats'
 import { DashboardRepository } from '../ops/dashboard-repository'
+import { PlaylistImporter } from '../import-writer/playlist-importer'
 import { systemClock, type Clock } from '../util/clock'
-import { parsePlaylistFile, type ParsedExport } from '../importers'
-import { PlaylistImporter, type FileImportResult } from '../import-writer/playlist-importer'
-import type { CatalogStatus } from '../../../shared/status'
 
-export interface ServiceOptions extends CatalogDatabaseOptions {
+export interface CatalogStoreOptions extends CatalogDatabaseOptions {
   clock?: Clock
 }
 
-/** The facade every front end (CLI, Electron, headless server) calls. */
-export class CatalogSyncService {
+/**
+ * The catalog's repositories over one open database. Only the application service (and tests
+ * that seed a catalog) hold it; front ends call the service.
+ */
+export class CatalogStore {
   readonly catalog: CatalogRepository
   readonly playlists: PlaylistRepository
   readonly library: LibraryRepository
@@ -26,11 +27,11 @@ export class CatalogSyncService {
   readonly ops: OpsRepository
   readonly stats: OpsStats
   readonly dashboard: DashboardRepository
-  private readonly importer: PlaylistImporter
+  readonly importer: PlaylistImporter
 
-  private constructor(
+  constructor(
     readonly db: CatalogDatabase,
-    clock: Clock,
+    clock: Clock = systemClock,
   ) {
     this.catalog = new CatalogRepository(db, clock)
     this.playlists = new PlaylistRepository(db, clock)
@@ -43,33 +44,14 @@ export class CatalogSyncService {
     this.importer = new PlaylistImporter(db, this.catalog, this.playlists)
   }
 
-  static open(databasePath: string, options: ServiceOptions = {}): CatalogSyncService {
-    const { clock = systemClock, ...databaseOptions } = options
-    return new CatalogSyncService(new CatalogDatabase(databasePath, databaseOptions), clock)
+  static open(databasePath: string, options: CatalogStoreOptions = {}): CatalogStore {
+    const { clock, ...databaseOptions } = options
+    return new CatalogStore(new CatalogDatabase(databasePath, databaseOptions), clock)
   }
 
-  status(): CatalogStatus {
-    return {
-      database: this.db.path,
-      schemaVersion: this.db.schemaVersion,
-      catalog: this.catalog.counts(),
-      jobs: this.stats.jobs(),
-      items: this.stats.allItems(),
-    }
-  }
-
-  /** Parses and imports one export file in one transaction (a re-import syncs in place). */
-  async importFile(path: string): Promise<FileImportResult> {
-    return this.importParsed(await parsePlaylistFile(path))
-  }
-
-  importParsed(parsed: ParsedExport): FileImportResult {
-    return this.importer.apply(parsed)
-  }
-
-  /** What importing this file would add, keep, remove and move, without changing anything. */
-  async previewImport(path: string): Promise<FileImportResult> {
-    return this.importer.preview(await parsePlaylistFile(path))
+  /** Runs fn in one write transaction over every repository. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)
   }
 
   close(): void {
