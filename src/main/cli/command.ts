@@ -8,6 +8,8 @@ export interface ParsedCommandLine {
   databasePath: string
   /** Whether --db was given (the demo keeps its own catalog otherwise). */
   databaseGiven: boolean
+  /** $CATALOGSYNC_HOME, or its default: the default library and the demo live under it. */
+  home: string
 }
 
 export interface CommandOption {

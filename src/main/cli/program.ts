@@ -1,5 +1,5 @@
 import { Command as Program, Option, type CommanderError } from 'commander'
-import { defaultDatabasePath } from '../core/config/paths'
+import { catalogsyncHome, defaultDatabasePath } from '../core/config/paths'
 import { CliUsageError, type CliIo } from './cli-io'
 import type { Command, CommandOption, OptionValue, ParsedCommandLine } from './command'
 import { usageErrorMessage } from './usage-errors'
@@ -126,6 +126,7 @@ export function buildProgram(
         positionals: command.args,
         databasePath: typeof db === 'string' ? db : defaultDatabasePath(io.env),
         databaseGiven: typeof db === 'string',
+        home: catalogsyncHome(io.env),
       }
       try {
         onStatus(await spec.run(args, io))

@@ -1,8 +1,7 @@
 import { errorMessage } from '../../../shared/error-message'
-import { AppService } from '../../core/service/app-service'
-import { catalogsyncHome } from '../../core/config/paths'
 import type { FileImportResult } from '../../core/import-writer/playlist-importer'
 import type { Command } from '../command'
+import { withService } from '../with-service'
 
 function importLines(result: FileImportResult): string[] {
   return result.playlists.map((p) => {
@@ -25,10 +24,9 @@ export const importCommand: Command = {
   options: [{ flags: '--json', description: 'print one JSON object with every result' }],
   examples: ['catalogsync import "Road Trip.m3u8" liked.csv', 'catalogsync import *.xspf --json'],
   async run(args, io) {
-    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
     const imported: FileImportResult[] = []
     const errors: { file: string; error: string }[] = []
-    try {
+    await withService(args, async (app) => {
       // Each file is its own transaction: one bad file does not stop or undo the others.
       for (const file of args.positionals) {
         try {
@@ -42,9 +40,7 @@ export const importCommand: Command = {
           io.err(`catalogsync: ${message}`)
         }
       }
-    } finally {
-      app.close()
-    }
+    })
     if (args.values.json) io.out(JSON.stringify({ imported, errors }))
     return errors.length ? 1 : 0
   },

@@ -1,4 +1,5 @@
-import { parsePlaylistFile, type ParsedExport } from '../../core/importers'
+import type { ParsedExport } from '../../core/importers'
+import { AppService } from '../../core/service/app-service'
 import type { Command } from '../command'
 
 /** The contracted `inspect --json` shape: only the normalised fields, nulls kept. */
@@ -56,7 +57,7 @@ export const inspectCommand: Command = {
   options: [{ flags: '--json', description: 'print the normalised tracks as JSON' }],
   examples: ['catalogsync inspect "Road Trip.m3u8"', 'catalogsync inspect liked.csv --json'],
   async run(args, io) {
-    const parsed = await parsePlaylistFile(args.positionals[0] as string)
+    const parsed = await AppService.inspectFile(args.positionals[0] as string)
     io.out(args.values.json ? JSON.stringify(inspectJson(parsed)) : inspectTable(parsed))
     return 0
   },

@@ -1,9 +1,9 @@
-import { AppService } from '../../core/service/app-service'
-import { catalogsyncHome } from '../../core/config/paths'
+import type { AppService } from '../../core/service/app-service'
 import type { Playlist } from '../../core/catalog/types'
 import { isRemovalPolicy, REMOVAL_POLICIES } from '../../../shared/removal-policy'
 import { CliUsageError } from '../cli-io'
 import type { Command } from '../command'
+import { withService } from '../with-service'
 
 function formatPlaylists(app: AppService, playlists: readonly Playlist[]): string {
   if (playlists.length === 0) return 'No playlists in the catalog.'
@@ -54,8 +54,7 @@ export const playlistsCommand: Command = {
     if (action !== undefined && !setting) {
       throw new CliUsageError(`playlists takes nothing, or "policy ID|NAME POLICY"`)
     }
-    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
-    try {
+    return withService(args, (app) => {
       if (setting) {
         const updated = setPolicy(app, wanted, policy)
         if (args.values.json) io.out(JSON.stringify(updated))
@@ -66,8 +65,6 @@ export const playlistsCommand: Command = {
       const playlists = app.catalogPlaylists()
       io.out(args.values.json ? JSON.stringify(playlists) : formatPlaylists(app, playlists))
       return 0
-    } finally {
-      app.close()
-    }
+    })
   },
 }

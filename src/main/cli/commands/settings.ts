@@ -1,7 +1,6 @@
-import { AppService } from '../../core/service/app-service'
-import { catalogsyncHome } from '../../core/config/paths'
 import { CliUsageError } from '../cli-io'
 import type { Command } from '../command'
+import { withService } from '../with-service'
 
 export const settingsCommand: Command = {
   name: 'settings',
@@ -21,15 +20,12 @@ export const settingsCommand: Command = {
     if (action !== undefined && (action !== 'import' || file === undefined)) {
       throw new CliUsageError('settings takes nothing, or "import FILE"')
     }
-    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
-    try {
+    return withService(args, (app) => {
       if (file !== undefined) app.importSettingsFile(file)
       // Masked as in the window: source passwords never leave the catalog.
       const settings = app.maskedSettings()
       io.out(args.values.json ? JSON.stringify(settings) : JSON.stringify(settings, null, 2))
       return 0
-    } finally {
-      app.close()
-    }
+    })
   },
 }

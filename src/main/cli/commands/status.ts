@@ -1,7 +1,6 @@
-import { AppService } from '../../core/service/app-service'
-import { catalogsyncHome } from '../../core/config/paths'
 import type { CatalogStatus } from '../../../shared/status'
 import type { Command } from '../command'
+import { withService } from '../with-service'
 
 const nonZero = (counts: Record<string, number>): string => {
   const entries = Object.entries(counts).filter(([, n]) => n > 0)
@@ -28,14 +27,10 @@ export const statusCommand: Command = {
   arguments: [],
   options: [{ flags: '--json', description: 'print the counts as JSON' }],
   examples: ['catalogsync status', 'catalogsync --db ~/music/catalog.db status --json'],
-  run(args, io) {
-    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
-    try {
+  run: (args, io) =>
+    withService(args, (app) => {
       const status = app.status()
       io.out(args.values.json ? JSON.stringify(status) : formatStatus(status))
       return 0
-    } finally {
-      app.close()
-    }
-  },
+    }),
 }

@@ -1,8 +1,7 @@
-import { AppService } from '../../core/service/app-service'
-import { catalogsyncHome } from '../../core/config/paths'
 import type { VerifyProblem, VerifyReport } from '../../core/library/verify-library'
 import type { CliIo } from '../cli-io'
 import type { Command } from '../command'
+import { withService } from '../with-service'
 import { formatBytes } from '../../../shared/format'
 
 function problemLine(problem: VerifyProblem): string {
@@ -45,20 +44,16 @@ export const verifyCommand: Command = {
     { flags: '--json', description: 'print the report as JSON' },
   ],
   examples: ['catalogsync verify', 'catalogsync verify --fix && catalogsync sync'],
-  async run(args, io) {
+  run(args, io) {
     const json = args.values.json === true
-    const fix = args.values.fix === true
-    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
-    try {
-      const onProgress = json ? undefined : progressLine(io)
+    const onProgress = json ? undefined : progressLine(io)
+    return withService(args, async (app) => {
       const report = await app.verifyLibrary({
-        fix,
+        fix: args.values.fix === true,
         ...(onProgress ? { onProgress } : {}),
       })
       io.out(json ? JSON.stringify(report) : formatVerifyReport(report))
       return report.problems.length > report.fixed ? 1 : 0
-    } finally {
-      app.close()
-    }
+    })
   },
 }
