@@ -76,6 +76,21 @@ describe('catalogsync CLI', () => {
     [['--db', '', 'status'], /^--db needs a path$/, 'catalogsync --help'],
     [['import'], /^import needs FILE$/, 'catalogsync import --help'],
     [
+      ['playlists', 'policy', 'Mix', 'keep', 'extra'],
+      /^playlists takes at most 3 \(ACTION PLAYLIST POLICY\); "extra" is too many$/,
+      'catalogsync playlists --help',
+    ],
+    [
+      ['sync', '--downloaders', '0'],
+      /^--downloaders needs a whole number ≥ 1$/,
+      'catalogsync sync --help',
+    ],
+    [
+      ['serve', '--port', 'http'],
+      /^--port needs a port number \(0–65535\)$/,
+      'catalogsync serve --help',
+    ],
+    [
       ['sync', '--mode', 'x'],
       /^--mode must be one of adaptive, static, single$/,
       'catalogsync sync --help',
