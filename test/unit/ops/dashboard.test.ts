@@ -42,7 +42,7 @@ describe('buildDownloadRow', () => {
       stages: [{ type: 'download', items: [{ songId: song.id, playlistId: playlist.id }] }],
     })
     const item = ops.leases.claimNext(stages[0]!.id, 'resolve-1')!
-    const row = buildDownloadRow(temp.service.db, item.id)
+    const row = buildDownloadRow(temp.db, item.id)
     expect(row).toMatchObject({
       itemId: item.id,
       itemState: 'resolving',
@@ -56,7 +56,7 @@ describe('buildDownloadRow', () => {
       metadata: { location: 'https://127.0.0.1/k.flac' },
     })
     expect(displayText(row!)).toBe('Karma Police / Radiohead')
-    expect(buildDownloadRow(temp.service.db, 424242)).toBeNull()
+    expect(buildDownloadRow(temp.db, 424242)).toBeNull()
   })
 })
 

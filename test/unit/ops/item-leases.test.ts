@@ -37,7 +37,7 @@ describe('claiming the next item', () => {
   })
 
   it('uses the claim index, never a scan', () => {
-    const plan = temp.service.db.connection
+    const plan = temp.db.connection
       .prepare(`EXPLAIN QUERY PLAN ${CLAIM_NEXT_ITEM_SQL}`)
       .all('w', 0, 0, 1) as { detail: string }[]
     const details = plan.map((row) => row.detail).join('\n')

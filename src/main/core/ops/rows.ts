@@ -1,5 +1,6 @@
 import type { JsonObject } from '../catalog/types'
 import type { ItemState, JobState, StageState, StageType } from '../../../shared/states'
+import type { JobSummary } from '../../../shared/dashboard'
 import type { Job, JobStage, StageItem } from './types'
 
 export interface JobRow {
@@ -65,6 +66,17 @@ export const toJob = (row: JobRow): Job => ({
   startedAt: row.started_at,
   finishedAt: row.finished_at,
   updatedAt: row.updated_at,
+})
+
+/** A job as the dashboard and the `job` event show it: the one place this shape is built. */
+export const toJobSummary = (job: Job): JobSummary => ({
+  id: job.id,
+  kind: job.kind,
+  state: job.state,
+  state_reason: job.stateReason,
+  created_at: job.createdAt,
+  started_at: job.startedAt,
+  finished_at: job.finishedAt,
 })
 
 export const toStage = (row: StageRow): JobStage => ({

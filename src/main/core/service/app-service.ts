@@ -1,14 +1,22 @@
 import { effectiveSettings, readConfigFile, storeSettings } from '../config/load-settings'
-import { parseSettingsPatch, resolveSettings, type SettingsPatch } from '../config/sync-settings'
+import {
+  defaultSyncSettings,
+  parseSettingsPatch,
+  resolveSettings,
+  type SettingsPatch,
+  type SyncSettings,
+} from '../config/sync-settings'
 import type { SettingsRepository } from '../catalog/settings-repository'
 import type { Playlist } from '../catalog/types'
 import { EventBus } from '../events/event-bus'
 import type { FileImportResult } from '../import-writer/playlist-importer'
-import { parsePlaylistBuffer, parsePlaylistFile } from '../importers'
+import { parsePlaylistBuffer, parsePlaylistFile, type ParsedExport } from '../importers'
+import { LIBRARY_SOURCE_ID } from '../library/library-check'
 import { rewriteReimportedPlaylists } from '../library/playlist-files'
 import { verifyLibrary, type VerifyOptions, type VerifyReport } from '../library/verify-library'
 import type { DashboardQuery } from '../ops/dashboard-repository'
 import { NotFoundError } from '../ops/ops-repository'
+import type { SongsQuery } from '../catalog/playlist-view-repository'
 import type {
   DashboardView,
   ImportSummary,
@@ -27,10 +35,8 @@ import type { RemovalPolicy } from '../../../shared/removal-policy'
 import type { CatalogStatus } from '../../../shared/status'
 import type { ItemState, StateCounts } from '../../../shared/states'
 import { CatalogStore, type CatalogStoreOptions } from './catalog-store'
-import { playlistSongs, playlistSummaries, type SongsQuery } from './catalog-queries'
 import { failedItems, ItemActionError, recordReview } from './item-review'
 import { layoutExample } from './layout-example'
-import { problemItems } from './problem-items'
 import { maskSettings, unmaskSources } from './settings-view'
 import { testSource } from './source-test'
 import type { SyncHandle } from '../sync/start-sync'
@@ -47,6 +53,8 @@ export interface AppServiceOptions {
 }
 
 export interface AppServiceOpenOptions extends AppServiceOptions, CatalogStoreOptions {
+  /** A JSON config file whose settings win over the catalog's, and lose to `settingsPatches`. */
+  configFile?: string
   /** Wraps the settings store before first use (Electron seals passwords with the keychain). */
   guardSettings?: (settings: SettingsRepository) => void
 }
@@ -76,7 +84,17 @@ export class AppService {
 
   /** Opens (and migrates) the catalog at this path; `close` closes it. */
   static open(databasePath: string, options: AppServiceOpenOptions): AppService {
-    const { home, bus, settingsPatches, runOptions, guardSettings, ...storeOptions } = options
+    const {
+      home,
+      bus,
+      settingsPatches = [],
+      runOptions,
+      guardSettings,
+      configFile,
+      ...storeOptions
+    } = options
+    // Read first: a bad config file is reported before any catalog is created.
+    const fromFile = configFile === undefined ? [] : [readConfigFile(configFile)]
     const store = CatalogStore.open(databasePath, storeOptions)
     try {
       guardSettings?.(store.settings)
@@ -87,9 +105,19 @@ export class AppService {
     return new AppService(store, {
       home,
       ...(bus ? { bus } : {}),
-      ...(settingsPatches ? { settingsPatches } : {}),
+      settingsPatches: [...fromFile, ...settingsPatches],
       ...(runOptions ? { runOptions } : {}),
     })
+  }
+
+  /** Parses a playlist export and touches no catalog (`catalogsync inspect`). */
+  static inspectFile(path: string): Promise<ParsedExport> {
+    return parsePlaylistFile(path)
+  }
+
+  /** The settings a sync uses where nothing sets them; the library lives under `home`. */
+  static builtInSettings(home: string): SyncSettings {
+    return defaultSyncSettings(home)
   }
 
   close(): void {
@@ -97,9 +125,10 @@ export class AppService {
   }
 
   status(): CatalogStatus {
+    const { path, schemaVersion } = this.store.location
     return {
-      database: this.store.db.path,
-      schemaVersion: this.store.db.schemaVersion,
+      database: path,
+      schemaVersion,
       catalog: this.store.catalog.counts(),
       jobs: this.store.stats.jobs(),
       items: this.store.stats.allItems(),
@@ -119,9 +148,17 @@ export class AppService {
     return this.store.stats.jobItems(jobId)
   }
 
-  /** The bytes the job's transfers wrote, and how many songs each source delivered. */
-  jobTransfers(jobId: number): { bytes: number; bySource: Record<string, number> } {
-    return this.store.stats.jobTransfers(jobId)
+  /**
+   * The bytes the job's transfers wrote, how many songs each source delivered, and how many of
+   * those were found in the library folders instead.
+   */
+  jobTransfers(jobId: number): {
+    bytes: number
+    bySource: Record<string, number>
+    fromLibrary: number
+  } {
+    const transfers = this.store.stats.jobTransfers(jobId)
+    return { ...transfers, fromLibrary: transfers.bySource[LIBRARY_SOURCE_ID] ?? 0 }
   }
 
   /** The job's failed items, oldest first, at most `limit`. */
@@ -150,7 +187,7 @@ export class AppService {
 
   /** Every playlist with how many of its songs are in each state (the window's list). */
   playlists(): PlaylistSummary[] {
-    return playlistSummaries(this.store.db)
+    return this.store.playlistViews.summaries()
   }
 
   /** The playlists as stored, by name (the CLI's list). */
@@ -184,7 +221,7 @@ export class AppService {
   playlistSongs(query: SongsQuery): PlaylistSongsPage {
     if (!this.store.playlists.getPlaylist(query.playlistId))
       throw new NotFoundError('playlist', query.playlistId)
-    return playlistSongs(this.store.db, query)
+    return this.store.playlistViews.songsPage(query)
   }
 
   /** The uploaded export parsed in memory: a client never names a path on this machine. */
@@ -209,7 +246,7 @@ export class AppService {
   /** Puts failed items (all of the newest sync job's when none are named) back and runs again. */
   retryItems(itemIds?: readonly number[]): JobControl | null {
     const job = this.store.ops.latestJob()
-    const ids = itemIds ?? (job ? this.failedIdsOf(job.id) : [])
+    const ids = itemIds ?? (job ? this.store.problems.failedItemIds(job.id) : [])
     const items = failedItems(this.store, ids)
     const first = items[0]
     if (!first) return null
@@ -236,7 +273,7 @@ export class AppService {
   /** The newest sync job's failed items, those to review or the others, a page at a time. */
   problems(query: { kind: ProblemKind; offset: number; limit: number }): ProblemItemsPage {
     const job = this.store.ops.latestJob()
-    return job ? problemItems(this.store.db, job.id, query) : { total: 0, items: [] }
+    return job ? this.store.problems.page(job.id, query) : { total: 0, items: [] }
   }
 
   layoutExample(layout: string): { path: string } {
@@ -334,15 +371,6 @@ export class AppService {
 
   private patches(): SettingsPatch[] {
     return this.options.settingsPatches ?? []
-  }
-
-  private failedIdsOf(jobId: number): number[] {
-    return this.store.db
-      .prepare<[number], { id: number }>(
-        `SELECT id FROM stage_items WHERE job_id = ? AND state = 'failed' ORDER BY id`,
-      )
-      .all(jobId)
-      .map((row) => row.id)
   }
 }
 
