@@ -32,8 +32,8 @@ import { failedItems, ItemActionError, recordReview } from './item-review'
 import { layoutExample } from './layout-example'
 import { maskSettings, unmaskSources } from './settings-view'
 import { testSource } from './source-test'
-import type { SyncHandle } from '../sync/start-sync'
-import { selectionOf, SyncBusyError, SyncControl, type RunOptions } from '../sync/sync-control'
+import { selectionOf, type SyncHandle } from '../sync/start-sync'
+import { SyncBusyError, SyncControl, type RunOptions } from '../sync/sync-control'
 
 export interface AppServiceOptions {
   /** The CATALOGSYNC home: the default library lives under it. */
