@@ -14,7 +14,7 @@ function seeded() {
   const { stage, playlist, songIds } = seedDownloadJob(temp.service, 4)
   const { ops, library } = temp.service
   const [first] = ops.itemsInState(stage.id, 'pending')
-  ops.claimNextStageItem(stage.id, 'w', 1000)
+  ops.leases.claimNext(stage.id, 'w', 1000)
   ops.markItemFailed(first!.id, 'demo: not found')
   const backend = library.ensureLocalBackend(join(temp.dir, 'library'), { isDefault: true })
   library.recordLocalFile({

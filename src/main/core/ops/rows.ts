@@ -46,6 +46,16 @@ export interface ItemRow {
 const parseObject = (json: string | null): JsonObject | null =>
   json === null ? null : (JSON.parse(json) as JsonObject)
 
+/** Parsed when it is JSON, else its text: the runner validates it and re-queues what is bad. */
+const parseStored = (json: string | null): unknown => {
+  if (json === null) return null
+  try {
+    return JSON.parse(json)
+  } catch {
+    return json
+  }
+}
+
 export const toJob = (row: JobRow): Job => ({
   id: row.id,
   kind: row.kind,
@@ -91,7 +101,7 @@ export const toItem = (row: ItemRow): StageItem => ({
   attempts: row.attempts,
   message: row.message,
   result: parseObject(row.result_json),
-  resolvedPayload: parseObject(row.resolved_payload_json),
+  resolvedPayload: parseStored(row.resolved_payload_json),
   payloadExpiresAt: row.payload_expires_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,

@@ -67,7 +67,7 @@ export class SyncJobRun {
     if (!job) throw new Error(`No job with id ${this.jobId}`)
     if (job.state !== 'running') this.setJobState('running')
     // Claims left by a run that died: resolving → pending, downloading → ready (.part kept).
-    ops.resetStaleClaims()
+    ops.leases.resetStale()
     const stage = ops.stages(this.jobId).find((s) => s.type === 'download')
     if (!stage) throw new Error(`Job ${this.jobId} has no download stage`)
     if (stage.state !== 'running') ops.transitionStage(stage.id, 'running')
