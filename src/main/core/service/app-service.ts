@@ -63,7 +63,7 @@ export interface JobFailure {
  */
 export class AppService {
   readonly bus: EventBus<CoreEvents>
-  readonly sync: SyncControl
+  private readonly sync: SyncControl
 
   constructor(
     private readonly store: CatalogStore,
@@ -307,6 +307,16 @@ export class AppService {
 
   on<E extends keyof CoreEvents>(event: E, listener: (payload: CoreEvents[E]) => void) {
     return this.bus.on(event, listener)
+  }
+
+  /** True while a sync runs in this process. */
+  isSyncing(): boolean {
+    return this.sync.running !== null
+  }
+
+  /** Resolves once the running sync (if any) has ended. */
+  whenIdle(): Promise<void> {
+    return this.sync.idle()
   }
 
   /** Pauses a running sync and waits for it to stop (quitting, SIGTERM). */
