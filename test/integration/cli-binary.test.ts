@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { version } from '../../package.json'
 
 const cli = join(__dirname, '..', '..', 'out', 'cli', 'catalogsync.js')
 const dir = mkdtempSync(join(tmpdir(), 'catalogsync-bin-'))
@@ -26,6 +27,13 @@ describe('the built CLI under plain Node', () => {
     const result = run('nope')
     expect(result.status).toBe(2)
     expect(result.stdout).toBe('')
-    expect(result.stderr).toMatch(/unknown command "nope"[\s\S]*Usage: catalogsync/)
+    expect(result.stderr).toBe('catalogsync: unknown command "nope"\nSee "catalogsync --help".\n')
+  })
+
+  it('answers --version with the version in package.json', () => {
+    const result = run('--version')
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    expect(result.stdout).toBe(`${version}\n`)
   })
 })

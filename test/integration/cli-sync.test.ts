@@ -21,12 +21,20 @@ afterAll(async () => {
 function capture(home: string) {
   const out: string[] = []
   const err: string[] = []
+  const interrupts: (() => void)[] = []
   const io: CliIo = {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     env: { CATALOGSYNC_HOME: home },
+    onInterrupt: (handler) => {
+      interrupts.push(handler)
+      return () => interrupts.splice(interrupts.indexOf(handler), 1)
+    },
   }
-  return { io, out, err }
+  /** What Ctrl-C does: calls every handler registered at that moment. */
+  const interrupt = () => [...interrupts].forEach((handler) => handler())
+  const listening = () => interrupts.length > 0
+  return { io, out, err, interrupt, listening }
 }
 
 /** Audio files only: a sync also writes each playlist's `.m3u8` into the library. */
@@ -96,4 +104,48 @@ describe('catalogsync sync', () => {
     expect(await runCli(['--db', join(dir, 'bad.db'), 'sync', '--config', config], run.io)).toBe(1)
     expect(run.err).toEqual([`catalogsync: ${config}: unknown key "turbo"`])
   })
+})
+
+describe('Ctrl-C during catalogsync sync', () => {
+  let slow: DemoServer
+  beforeAll(async () => {
+    slow = await startDemoServer({ bytesPerSec: 64 << 10, resolveDelayMs: [5, 20] })
+  })
+  afterAll(() => slow.close())
+
+  /** A catalog with the demo playlist and a config file for the slow server. */
+  async function prepared(name: string) {
+    const home = join(dir, `${name}-home`)
+    const db = join(dir, `${name}.db`)
+    const playlist = join(dir, `${name}.xspf`)
+    const config = join(dir, `${name}.json`)
+    writeFileSync(playlist, demoPlaylistXspf())
+    writeFileSync(
+      config,
+      JSON.stringify({
+        libraryRoots: [join(dir, `${name}-library`)],
+        sources: [{ id: 'demo', type: 'subsonic', url: slow.url, user: 'demo', password: 'demo' }],
+      }),
+    )
+    expect(await runCli(['--db', db, 'import', playlist], capture(home).io)).toBe(0)
+    return { home, args: ['--db', db, 'sync', '--config', config, '--json'] }
+  }
+
+  it.each([
+    [1, 'paused', 'paused by the user'],
+    [2, 'canceled', 'canceled by the user'],
+  ])(
+    'pressed %i time(s) ends the job %s, exit status 130',
+    async (presses, state, reason) => {
+      const { home, args } = await prepared(`ctrl-c-${presses}`)
+      const run = capture(home)
+      const exit = runCli(args, run.io)
+      await expect.poll(run.listening, { timeout: 10_000 }).toBe(true)
+      for (let press = 0; press < presses; press++) run.interrupt()
+      expect(await exit).toBe(130)
+      expect(run.err).toContain('\nPausing… (press Ctrl-C again to cancel)')
+      expect(JSON.parse(run.out.join(''))).toMatchObject({ state, reason })
+    },
+    60_000,
+  )
 })

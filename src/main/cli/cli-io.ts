@@ -26,10 +26,16 @@ export const processIo: CliIo = {
   },
 }
 
-/** A mistake in how the command was called: printed with the usage, exit status 2. */
+/**
+ * A mistake in how the command was called: printed in one line with a pointer to the help of
+ * `command` (the program's when absent), exit status 2.
+ */
 export class CliUsageError extends Error {
-  constructor(message: string) {
+  readonly command: string | undefined
+
+  constructor(message: string, command?: string) {
     super(message)
     this.name = 'CliUsageError'
+    this.command = command
   }
 }

@@ -56,24 +56,71 @@ describe('catalogsync CLI', () => {
   })
 
   it.each([
-    [['frobnicate'], /unknown command "frobnicate"/],
-    [['status', '--bogus'], /Unknown option '--bogus'/],
-    [['status', 'extra'], /usage: catalogsync status/],
-    [['--json'], /no command given/],
-    [['status', '--db'], /argument missing/],
-  ])('rejects %j with usage and exit status 2', async (argv, message) => {
-    const { io, out, err } = capture({ CATALOGSYNC_HOME: tempDir() })
-    expect(await runCli(argv, io)).toBe(2)
-    expect(out).toEqual([])
-    expect(err.join('\n')).toMatch(message)
-    expect(err.join('\n')).toMatch(/Usage: catalogsync/)
-  })
+    [['frobnicate'], /^unknown command "frobnicate"$/, 'catalogsync --help'],
+    [['statsu'], /^unknown command "statsu" \(did you mean status\?\)$/, 'catalogsync --help'],
+    [['help', 'nope'], /^unknown command "nope"$/, 'catalogsync --help'],
+    [['status', '--bogus'], /^unknown option "--bogus" for status$/, 'catalogsync status --help'],
+    [
+      ['status', '--jsn'],
+      /^unknown option "--jsn" .*did you mean --json/,
+      'catalogsync status --help',
+    ],
+    [
+      ['status', 'extra'],
+      /^status takes no arguments; "extra" is too many$/,
+      'catalogsync status --help',
+    ],
+    [['--json'], /^no command given$/, 'catalogsync --help'],
+    [['--json', 'status'], /^--json is an option of status: put it after/, 'catalogsync --help'],
+    [['status', '--db'], /^--db needs a value \(--db <path>\)$/, 'catalogsync --help'],
+    [['--db', '', 'status'], /^--db needs a path$/, 'catalogsync --help'],
+    [['import'], /^import needs FILE$/, 'catalogsync import --help'],
+    [
+      ['playlists', 'policy', 'Mix', 'keep', 'extra'],
+      /^playlists takes at most 3 \(ACTION PLAYLIST POLICY\); "extra" is too many$/,
+      'catalogsync playlists --help',
+    ],
+    [
+      ['sync', '--downloaders', '0'],
+      /^--downloaders needs a whole number ≥ 1$/,
+      'catalogsync sync --help',
+    ],
+    [
+      ['serve', '--port', 'http'],
+      /^--port needs a port number \(0–65535\)$/,
+      'catalogsync serve --help',
+    ],
+    [
+      ['sync', '--mode', 'x'],
+      /^--mode must be one of adaptive, static, single$/,
+      'catalogsync sync --help',
+    ],
+  ])(
+    'rejects %j in one line of our own, a pointer to the help and exit status 2',
+    async (argv, message, help) => {
+      const { io, out, err } = capture({ CATALOGSYNC_HOME: tempDir() })
+      expect(await runCli(argv, io)).toBe(2)
+      expect(out).toEqual([])
+      expect(err).toHaveLength(2)
+      expect(err[0]).toMatch(/^catalogsync: /)
+      expect(err[0]!.replace(/^catalogsync: /, '')).toMatch(message)
+      expect(err[1]).toBe(`See "${help}".`)
+    },
+  )
 
   it('prints help with exit status 0', async () => {
     const { io, out } = capture({ CATALOGSYNC_HOME: '/nowhere' })
     expect(await runCli(['--help'], io)).toBe(0)
-    expect(out.join('\n')).toMatch(/status \[--json\] +print catalog and job counts/)
+    expect(out.join('\n')).toMatch(/^Usage: catalogsync /)
+    expect(out.join('\n')).toMatch(/ status +print catalog and job counts/)
     expect(out.join('\n')).toContain('/nowhere/catalog.db')
+  })
+
+  it('prints the help on stdout with exit status 0 when called with no arguments', async () => {
+    const { io, out, err } = capture({ CATALOGSYNC_HOME: '/nowhere' })
+    expect(await runCli([], io)).toBe(0)
+    expect(err).toEqual([])
+    expect(out.join('\n')).toMatch(/^Usage: catalogsync [\s\S]* status +print catalog/)
   })
 
   it('reports a catalog from a newer version in one line, exit status 1', async () => {

@@ -40,7 +40,13 @@ async function verify(db: string, flags: { fix?: boolean; json?: boolean } = {})
   const out: string[] = []
   const err: string[] = []
   const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {} }
-  const args = { values: flags, positionals: [], databasePath: db, databaseGiven: true }
+  const args = {
+    values: flags,
+    positionals: [],
+    databasePath: db,
+    databaseGiven: true,
+    home: dirname(db),
+  }
   const code = await verifyCommand.run(args, io)
   return { code, out: out.join('\n'), err }
 }

@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppService } from '../../core/service/app-service'
 import { demoPlaylistXspf } from '../../core/demo/demo-catalogue'
 import { DEMO_PASSWORD, DEMO_USER, startDemoServer } from '../../core/demo/demo-server'
-import { catalogsyncHome } from '../../core/config/paths'
 import type { Command } from '../command'
-import { runSync } from './sync'
+import { runSync } from '../sync-run'
+import { withService } from '../with-service'
 
 /**
  * A whole sync with no account and no internet: a built-in Subsonic-style server on loopback
@@ -14,12 +13,23 @@ import { runSync } from './sync'
  */
 export const demoCommand: Command = {
   name: 'demo',
-  usage: 'demo [--library DIR] [--json]',
   summary: 'sync a built-in demo playlist from a built-in local source',
-  options: { library: { type: 'string' }, json: { type: 'boolean' } },
-  positionals: [0, 0],
+  description:
+    'Sync a built-in demo playlist from a built-in Subsonic-style server on loopback: no ' +
+    'account, no internet. The demo keeps its own catalog in $CATALOGSYNC_HOME/demo unless ' +
+    '--db is given.',
+  arguments: [],
+  options: [
+    {
+      flags: '--library <dir>',
+      description: 'the folder to download into',
+      defaultText: '$CATALOGSYNC_HOME/demo/library',
+    },
+    { flags: '--json', description: 'print the job summary as JSON' },
+  ],
+  examples: ['catalogsync demo', 'catalogsync demo --library /tmp/demo-library --json'],
   async run(args, io) {
-    const demoHome = join(catalogsyncHome(io.env), 'demo')
+    const demoHome = join(args.home, 'demo')
     mkdirSync(demoHome, { recursive: true })
     const library =
       typeof args.values.library === 'string' ? args.values.library : join(demoHome, 'library')
@@ -40,22 +50,22 @@ export const demoCommand: Command = {
       downloadSources: ['demo'],
       downloaders: 4,
     }
-    let app: AppService | null = null
     try {
-      app = AppService.open(database, {
-        home: catalogsyncHome(io.env),
-        settingsPatches: [demoSettings],
-      })
-      const playlistFile = join(demoHome, 'CatalogSync Demo.xspf')
-      writeFileSync(playlistFile, demoPlaylistXspf())
-      const imported = await app.importFile(playlistFile)
-      const playlistIds = imported.playlists.map((p) => p.playlistId)
-      if (!args.values.json) {
-        io.err(`Demo source running at ${server.url}; catalog ${database}; library ${library}`)
-      }
-      return await runSync({ app, playlistIds, json: args.values.json === true }, io)
+      return await withService(
+        args,
+        async (app) => {
+          const playlistFile = join(demoHome, 'CatalogSync Demo.xspf')
+          writeFileSync(playlistFile, demoPlaylistXspf())
+          const imported = await app.importFile(playlistFile)
+          const playlistIds = imported.playlists.map((p) => p.playlistId)
+          if (!args.values.json) {
+            io.err(`Demo source running at ${server.url}; catalog ${database}; library ${library}`)
+          }
+          return runSync({ app, playlistIds, json: args.values.json === true }, io)
+        },
+        { databasePath: database, settingsPatches: [demoSettings] },
+      )
     } finally {
-      app?.close()
       await server.close()
     }
   },

@@ -1,8 +1,7 @@
 import { errorMessage } from '../../../shared/error-message'
-import { AppService } from '../../core/service/app-service'
-import { catalogsyncHome } from '../../core/config/paths'
 import type { FileImportResult } from '../../core/import-writer/playlist-importer'
 import type { Command } from '../command'
+import { withService } from '../with-service'
 
 function importLines(result: FileImportResult): string[] {
   return result.playlists.map((p) => {
@@ -16,15 +15,18 @@ function importLines(result: FileImportResult): string[] {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import FILE... [--json]',
-  summary: 'import playlist exports into the catalog (a re-import syncs in place)',
-  options: { json: { type: 'boolean' } },
-  positionals: [1, Number.POSITIVE_INFINITY],
+  summary: 'import playlist exports (a re-import updates them in place)',
+  description:
+    'Import playlist exports into the catalog, each file in its own transaction: a bad file ' +
+    'is reported and changes nothing, the others still import. Importing a playlist again ' +
+    'updates it in place and prints what was added, kept, removed and moved.',
+  arguments: [{ name: '<file...>', description: 'the exports to import' }],
+  options: [{ flags: '--json', description: 'print one JSON object with every result' }],
+  examples: ['catalogsync import "Road Trip.m3u8" liked.csv', 'catalogsync import *.xspf --json'],
   async run(args, io) {
-    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
     const imported: FileImportResult[] = []
     const errors: { file: string; error: string }[] = []
-    try {
+    await withService(args, async (app) => {
       // Each file is its own transaction: one bad file does not stop or undo the others.
       for (const file of args.positionals) {
         try {
@@ -38,9 +40,7 @@ export const importCommand: Command = {
           io.err(`catalogsync: ${message}`)
         }
       }
-    } finally {
-      app.close()
-    }
+    })
     if (args.values.json) io.out(JSON.stringify({ imported, errors }))
     return errors.length ? 1 : 0
   },

@@ -1,4 +1,5 @@
-import { parsePlaylistFile, type ParsedExport } from '../../core/importers'
+import type { ParsedExport } from '../../core/importers'
+import { AppService } from '../../core/service/app-service'
 import type { Command } from '../command'
 
 /** The contracted `inspect --json` shape: only the normalised fields, nulls kept. */
@@ -48,12 +49,15 @@ export function inspectTable(parsed: ParsedExport): string {
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  usage: 'inspect FILE [--json]',
   summary: 'parse a playlist export and show it, touching no catalog',
-  options: { json: { type: 'boolean' } },
-  positionals: [1, 1],
+  description:
+    'Parse a playlist export (M3U, XSPF, JSPF, Exportify or TuneMyMusic CSV, iTunes XML, ...) ' +
+    'and show its playlists and tracks. Nothing is written.',
+  arguments: [{ name: '<file>', description: 'the export to read' }],
+  options: [{ flags: '--json', description: 'print the normalised tracks as JSON' }],
+  examples: ['catalogsync inspect "Road Trip.m3u8"', 'catalogsync inspect liked.csv --json'],
   async run(args, io) {
-    const parsed = await parsePlaylistFile(args.positionals[0] as string)
+    const parsed = await AppService.inspectFile(args.positionals[0] as string)
     io.out(args.values.json ? JSON.stringify(inspectJson(parsed)) : inspectTable(parsed))
     return 0
   },

@@ -1,11 +1,9 @@
-import { AppService } from '../../core/service/app-service'
-import { catalogsyncHome } from '../../core/config/paths'
+import type { AppService } from '../../core/service/app-service'
 import type { Playlist } from '../../core/catalog/types'
 import { isRemovalPolicy, REMOVAL_POLICIES } from '../../../shared/removal-policy'
 import { CliUsageError } from '../cli-io'
 import type { Command } from '../command'
-
-const USAGE = `playlists [policy ID|NAME ${REMOVAL_POLICIES.join('|')}] [--json]`
+import { withService } from '../with-service'
 
 function formatPlaylists(app: AppService, playlists: readonly Playlist[]): string {
   if (playlists.length === 0) return 'No playlists in the catalog.'
@@ -37,16 +35,26 @@ function setPolicy(app: AppService, wanted: string, policy: string): Playlist {
 
 export const playlistsCommand: Command = {
   name: 'playlists',
-  usage: USAGE,
-  summary: 'list the playlists, or set what a sync does with songs a re-import removed',
-  options: { json: { type: 'boolean' } },
-  positionals: [0, 3],
+  summary: 'list the playlists, or set what a sync does with dropped songs',
+  description:
+    'List the playlists with their song counts and removal policies, or, with "policy", set ' +
+    'what the next sync does with the files of songs a re-import dropped: keep them, move ' +
+    'them to the archive folder, or delete them.',
+  usage: `[policy ID|NAME ${REMOVAL_POLICIES.join('|')}] [options]`,
+  arguments: [
+    { name: '[action]', description: '"policy" to set a removal policy' },
+    { name: '[playlist]', description: 'the playlist, by id or name' },
+    { name: '[policy]', description: `the removal policy: ${REMOVAL_POLICIES.join(', ')}` },
+  ],
+  options: [{ flags: '--json', description: 'print JSON' }],
+  examples: ['catalogsync playlists', 'catalogsync playlists policy "Road Trip" archive'],
   run(args, io) {
     const [action, wanted, policy] = args.positionals
     const setting = action === 'policy' && wanted !== undefined && policy !== undefined
-    if (action !== undefined && !setting) throw new CliUsageError(`usage: catalogsync ${USAGE}`)
-    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
-    try {
+    if (action !== undefined && !setting) {
+      throw new CliUsageError(`playlists takes nothing, or "policy ID|NAME POLICY"`)
+    }
+    return withService(args, (app) => {
       if (setting) {
         const updated = setPolicy(app, wanted, policy)
         if (args.values.json) io.out(JSON.stringify(updated))
@@ -57,8 +65,6 @@ export const playlistsCommand: Command = {
       const playlists = app.catalogPlaylists()
       io.out(args.values.json ? JSON.stringify(playlists) : formatPlaylists(app, playlists))
       return 0
-    } finally {
-      app.close()
-    }
+    })
   },
 }

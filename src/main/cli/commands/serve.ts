@@ -1,11 +1,9 @@
 import { join } from 'node:path'
-import { AppService } from '../../core/service/app-service'
-import { readConfigFile } from '../../core/config/load-settings'
-import { catalogsyncHome } from '../../core/config/paths'
 import { bindingProblem, DEFAULT_HOST, DEFAULT_PORT } from '../../server/access'
 import { startServer } from '../../server/start-server'
 import { CliUsageError, type CliIo } from '../cli-io'
 import type { Command, ParsedCommandLine } from '../command'
+import { withService } from '../with-service'
 
 function portOf(value: unknown): number {
   if (value === undefined) return DEFAULT_PORT
@@ -37,35 +35,51 @@ async function serve(args: ParsedCommandLine, io: CliIo): Promise<number> {
     io.err(`catalogsync: ${problem}`)
     return 1
   }
-  const patches = typeof args.values.config === 'string' ? [readConfigFile(args.values.config)] : []
-  const app = AppService.open(args.databasePath, {
-    home: catalogsyncHome(io.env),
-    settingsPatches: patches,
-  })
-  try {
-    // The CLI bundle sits in out/cli; the renderer build in out/renderer.
-    const rendererDir = join(__dirname, '../renderer')
-    const server = await startServer(app, { host, port, rendererDir, ...(token ? { token } : {}) })
-    io.err(`CatalogSync serving on ${server.url}`)
-    await untilStopped(io)
-    io.err('Stopping: pausing the sync…')
-    await server.close()
-    return 0
-  } finally {
-    app.close()
-  }
+  return withService(
+    args,
+    async (app) => {
+      // The CLI bundle sits in out/cli; the renderer build in out/renderer.
+      const rendererDir = join(__dirname, '../renderer')
+      const server = await startServer(app, {
+        host,
+        port,
+        rendererDir,
+        ...(token ? { token } : {}),
+      })
+      io.err(`CatalogSync serving on ${server.url}`)
+      await untilStopped(io)
+      io.err('Stopping: pausing the sync…')
+      await server.close()
+      return 0
+    },
+    { configFile: typeof args.values.config === 'string' ? args.values.config : undefined },
+  )
 }
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve [--host 127.0.0.1] [--port 18080] [--config FILE] [--token T]',
-  summary: 'serve the app and its API over HTTP (a token is required off loopback)',
-  options: {
-    host: { type: 'string' },
-    port: { type: 'string' },
-    config: { type: 'string' },
-    token: { type: 'string' },
-  },
-  positionals: [0, 0],
+  summary: 'serve the app and its API over HTTP (a token off loopback)',
+  description:
+    'Serve the app and its API over HTTP until Ctrl-C. Off loopback every request must carry ' +
+    'the token.',
+  arguments: [],
+  options: [
+    { flags: '--host <host>', description: 'the address to listen on', defaultText: DEFAULT_HOST },
+    {
+      flags: '--port <port>',
+      description: 'the port to listen on, 0 for any free one',
+      defaultText: String(DEFAULT_PORT),
+    },
+    { flags: '--config <file>', description: 'a config file whose settings win for this run' },
+    {
+      flags: '--token <token>',
+      description: 'the bearer token requests must carry',
+      defaultText: '$CATALOGSYNC_TOKEN',
+    },
+  ],
+  examples: [
+    'catalogsync serve',
+    'CATALOGSYNC_TOKEN=s3cret catalogsync serve --host 0.0.0.0 --port 8080',
+  ],
   run: serve,
 }

@@ -1,7 +1,6 @@
-import { AppService } from '../../core/service/app-service'
-import { catalogsyncHome } from '../../core/config/paths'
 import type { CatalogStatus } from '../../../shared/status'
 import type { Command } from '../command'
+import { withService } from '../with-service'
 
 const nonZero = (counts: Record<string, number>): string => {
   const entries = Object.entries(counts).filter(([, n]) => n > 0)
@@ -24,18 +23,14 @@ export function formatStatus(status: CatalogStatus): string {
 
 export const statusCommand: Command = {
   name: 'status',
-  usage: 'status [--json]',
   summary: 'print catalog and job counts',
-  options: { json: { type: 'boolean' } },
-  positionals: [0, 0],
-  run(args, io) {
-    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
-    try {
+  arguments: [],
+  options: [{ flags: '--json', description: 'print the counts as JSON' }],
+  examples: ['catalogsync status', 'catalogsync --db ~/music/catalog.db status --json'],
+  run: (args, io) =>
+    withService(args, (app) => {
       const status = app.status()
       io.out(args.values.json ? JSON.stringify(status) : formatStatus(status))
       return 0
-    } finally {
-      app.close()
-    }
-  },
+    }),
 }

@@ -1,8 +1,7 @@
-import { AppService } from '../../core/service/app-service'
-import { catalogsyncHome } from '../../core/config/paths'
 import type { VerifyProblem, VerifyReport } from '../../core/library/verify-library'
 import type { CliIo } from '../cli-io'
 import type { Command } from '../command'
+import { withService } from '../with-service'
 import { formatBytes } from '../../../shared/format'
 
 function problemLine(problem: VerifyProblem): string {
@@ -35,24 +34,26 @@ function progressLine(io: CliIo): ((checked: number, total: number) => void) | u
 
 export const verifyCommand: Command = {
   name: 'verify',
-  usage: 'verify [--fix] [--json]',
-  summary: 'check that every library file is still there, whole (--fix: download again)',
-  options: { fix: { type: 'boolean' }, json: { type: 'boolean' } },
-  positionals: [0, 0],
-  async run(args, io) {
+  summary: 'check that every library file is still there and whole',
+  description:
+    'Check that every file the catalog records is still in the library with its size and ' +
+    'content. Exits 1 when some are missing or changed and were not fixed.',
+  arguments: [],
+  options: [
+    { flags: '--fix', description: 'mark bad files as gone, so the next sync downloads them' },
+    { flags: '--json', description: 'print the report as JSON' },
+  ],
+  examples: ['catalogsync verify', 'catalogsync verify --fix && catalogsync sync'],
+  run(args, io) {
     const json = args.values.json === true
-    const fix = args.values.fix === true
-    const app = AppService.open(args.databasePath, { home: catalogsyncHome(io.env) })
-    try {
-      const onProgress = json ? undefined : progressLine(io)
+    const onProgress = json ? undefined : progressLine(io)
+    return withService(args, async (app) => {
       const report = await app.verifyLibrary({
-        fix,
+        fix: args.values.fix === true,
         ...(onProgress ? { onProgress } : {}),
       })
       io.out(json ? JSON.stringify(report) : formatVerifyReport(report))
       return report.problems.length > report.fixed ? 1 : 0
-    } finally {
-      app.close()
-    }
+    })
   },
 }

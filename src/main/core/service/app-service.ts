@@ -1,10 +1,17 @@
 import { effectiveSettings, readConfigFile, storeSettings } from '../config/load-settings'
-import { parseSettingsPatch, resolveSettings, type SettingsPatch } from '../config/sync-settings'
+import {
+  defaultSyncSettings,
+  parseSettingsPatch,
+  resolveSettings,
+  type SettingsPatch,
+  type SyncSettings,
+} from '../config/sync-settings'
 import type { SettingsRepository } from '../catalog/settings-repository'
 import type { Playlist } from '../catalog/types'
 import { EventBus } from '../events/event-bus'
 import type { FileImportResult } from '../import-writer/playlist-importer'
-import { parsePlaylistBuffer, parsePlaylistFile } from '../importers'
+import { parsePlaylistBuffer, parsePlaylistFile, type ParsedExport } from '../importers'
+import { LIBRARY_SOURCE_ID } from '../library/library-check'
 import { rewriteReimportedPlaylists } from '../library/playlist-files'
 import { verifyLibrary, type VerifyOptions, type VerifyReport } from '../library/verify-library'
 import type { DashboardQuery } from '../ops/dashboard-repository'
@@ -46,6 +53,8 @@ export interface AppServiceOptions {
 }
 
 export interface AppServiceOpenOptions extends AppServiceOptions, CatalogStoreOptions {
+  /** A JSON config file whose settings win over the catalog's, and lose to `settingsPatches`. */
+  configFile?: string
   /** Wraps the settings store before first use (Electron seals passwords with the keychain). */
   guardSettings?: (settings: SettingsRepository) => void
 }
@@ -75,7 +84,17 @@ export class AppService {
 
   /** Opens (and migrates) the catalog at this path; `close` closes it. */
   static open(databasePath: string, options: AppServiceOpenOptions): AppService {
-    const { home, bus, settingsPatches, runOptions, guardSettings, ...storeOptions } = options
+    const {
+      home,
+      bus,
+      settingsPatches = [],
+      runOptions,
+      guardSettings,
+      configFile,
+      ...storeOptions
+    } = options
+    // Read first: a bad config file is reported before any catalog is created.
+    const fromFile = configFile === undefined ? [] : [readConfigFile(configFile)]
     const store = CatalogStore.open(databasePath, storeOptions)
     try {
       guardSettings?.(store.settings)
@@ -86,9 +105,19 @@ export class AppService {
     return new AppService(store, {
       home,
       ...(bus ? { bus } : {}),
-      ...(settingsPatches ? { settingsPatches } : {}),
+      settingsPatches: [...fromFile, ...settingsPatches],
       ...(runOptions ? { runOptions } : {}),
     })
+  }
+
+  /** Parses a playlist export and touches no catalog (`catalogsync inspect`). */
+  static inspectFile(path: string): Promise<ParsedExport> {
+    return parsePlaylistFile(path)
+  }
+
+  /** The settings a sync uses where nothing sets them; the library lives under `home`. */
+  static builtInSettings(home: string): SyncSettings {
+    return defaultSyncSettings(home)
   }
 
   close(): void {
@@ -119,9 +148,17 @@ export class AppService {
     return this.store.stats.jobItems(jobId)
   }
 
-  /** The bytes the job's transfers wrote, and how many songs each source delivered. */
-  jobTransfers(jobId: number): { bytes: number; bySource: Record<string, number> } {
-    return this.store.stats.jobTransfers(jobId)
+  /**
+   * The bytes the job's transfers wrote, how many songs each source delivered, and how many of
+   * those were found in the library folders instead.
+   */
+  jobTransfers(jobId: number): {
+    bytes: number
+    bySource: Record<string, number>
+    fromLibrary: number
+  } {
+    const transfers = this.store.stats.jobTransfers(jobId)
+    return { ...transfers, fromLibrary: transfers.bySource[LIBRARY_SOURCE_ID] ?? 0 }
   }
 
   /** The job's failed items, oldest first, at most `limit`. */
