@@ -58,7 +58,7 @@ function startShell(appService: AppService): void {
   app.on('activate', () => windows.show())
   app.on('before-quit', (event) => {
     quitting = true
-    if (!appService.sync.running) return
+    if (!appService.isSyncing()) return
     event.preventDefault()
     void appService.shutdown().finally(() => app.quit())
   })

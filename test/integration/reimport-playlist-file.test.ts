@@ -33,7 +33,7 @@ describe('a re-import of a synced playlist', () => {
       writeFileSync(file, xspf([0, 1, 2]))
       await app.importFile(file)
       app.startJob()
-      await app.sync.idle()
+      await app.whenIdle()
       expect(app.playlists()[0]!.lastSyncedAt).toEqual(expect.any(Number))
       const m3u8 = join(library, 'Playlists', 'Order Test.m3u8')
       const titles = (indices: number[]) => indices.map((i) => DEMO_SONGS[i]!.title)

@@ -21,7 +21,7 @@ describe('a weak match reviewed by a person', () => {
       temp.service.playlists.setSongs(playlist.id, [song.id])
 
       app.startJob([playlist.id])
-      await app.sync.idle()
+      await app.whenIdle()
       const page = app.problems({ kind: 'review', offset: 0, limit: 10 })
       expect(page.total).toBe(1)
       const [item] = page.items
@@ -35,7 +35,7 @@ describe('a weak match reviewed by a person', () => {
         itemId: item!.itemId,
         state: 'pending',
       })
-      await app.sync.idle()
+      await app.whenIdle()
       expect(temp.service.ops.getItem(item!.itemId)!.state).toBe('succeeded')
       const [row] = app.playlistSongs({ playlistId: playlist.id, offset: 0, limit: 1 }).songs
       expect(row).toMatchObject({ state: 'in_library', source: 'demo' })

@@ -9,9 +9,9 @@ type EventSource = Pick<AppService, 'on'>
  * The tray's figures from the dashboard at start-up, before any event arrives. A job left
  * running by a crash is not running now: it is offered for resuming, like a paused one.
  */
-export function initialStatus(app: Pick<AppService, 'dashboard' | 'sync'>): TrayStatus {
+export function initialStatus(app: Pick<AppService, 'dashboard' | 'isSyncing'>): TrayStatus {
   const { job, counts, transfer_stats: transfer } = app.dashboard()
-  const stale = !app.sync.running && (job?.state === 'running' || job?.state === 'pending')
+  const stale = !app.isSyncing() && (job?.state === 'running' || job?.state === 'pending')
   return {
     jobState: stale ? 'paused' : (job?.state ?? null),
     speed: transfer.download_speed_bytes_per_sec,

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { EventBus } from '../../../src/main/core/events/event-bus'
-import type { SyncControl } from '../../../src/main/core/sync/sync-control'
 import { initialStatus, watchSyncStatus } from '../../../src/main/electron/sync-status'
 import type { TrayStatus } from '../../../src/main/electron/tray-menu'
 import type { DashboardView } from '../../../src/shared/contract'
@@ -55,16 +54,14 @@ describe('the tray status at start-up', () => {
     }) as unknown as DashboardView
 
   it('offers to resume a job a crash left running, and shows others as they are', () => {
-    const idleSync = { running: null } as unknown as SyncControl
-    expect(initialStatus({ dashboard: dashboard('running'), sync: idleSync })).toEqual({
+    const isSyncing = () => false
+    expect(initialStatus({ dashboard: dashboard('running'), isSyncing })).toEqual({
       jobState: 'paused',
       speed: 0,
       done: 3,
       total: 10,
     })
-    expect(initialStatus({ dashboard: dashboard('paused'), sync: idleSync }).jobState).toBe(
-      'paused',
-    )
-    expect(initialStatus({ dashboard: dashboard(null), sync: idleSync }).jobState).toBeNull()
+    expect(initialStatus({ dashboard: dashboard('paused'), isSyncing }).jobState).toBe('paused')
+    expect(initialStatus({ dashboard: dashboard(null), isSyncing }).jobState).toBeNull()
   })
 })

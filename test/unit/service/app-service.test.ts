@@ -109,6 +109,7 @@ describe('the application service', () => {
     })
     try {
       const handle = app.runSync()
+      expect(app.isSyncing()).toBe(true)
       expect(app.runSync()).toBe(handle)
       expect(app.startJob()).toEqual({ jobId: handle.jobId, changed: false })
       const summary = await handle.done
@@ -116,7 +117,7 @@ describe('the application service', () => {
       expect(app.jobItems(handle.jobId)).toEqual(summary.counts)
       expect(app.jobTransfers(handle.jobId)).toEqual({ bytes: 0, bySource: {}, fromLibrary: 0 })
       expect(app.jobFailures(handle.jobId)).toEqual([])
-      expect(app.sync.running).toBeNull()
+      expect(app.isSyncing()).toBe(false)
     } finally {
       app.close()
     }

@@ -131,13 +131,13 @@ describe('the handlers', () => {
     expect(started).toEqual({ jobId: job.id, changed: true })
     expect(value(await handlers['jobs:start']())).toEqual({ jobId: job.id, changed: false })
     expect(value(await handlers['jobs:pause']())).toEqual({ jobId: job.id, changed: true })
-    await app.sync.idle()
+    await app.whenIdle()
     expect(temp.service.ops.getJob(job.id)!.state).toBe('paused')
     expect(value(await handlers['jobs:pause']())).toBeNull()
     // Resume runs the paused job again on its own selection.
     expect(value(await handlers['jobs:resume']())).toEqual({ jobId: job.id, changed: true })
     expect(value(await handlers['jobs:cancel']())).toEqual({ jobId: job.id, changed: true })
-    await app.sync.idle()
+    await app.whenIdle()
     expect(temp.service.ops.getJob(job.id)!.state).toMatch(/^(canceled|failed|succeeded)$/)
     expect(value(await handlers['jobs:resume']())).toBeNull()
     expect(value(await handlers['jobs:cancel']())).toBeNull()
@@ -155,7 +155,7 @@ describe('the handlers', () => {
     const { job } = failedWithReview()
     const retried = value(await handlers['items:retry']())
     expect(retried).toEqual({ jobId: job.id, changed: true })
-    await app.sync.idle()
+    await app.whenIdle()
     // No source can download "Song 0": the items fail again, in the same job.
     expect(temp.service.stats.jobItems(job.id).failed).toBe(2)
     expect(value(await handlers['items:retry']({ itemIds: [] }))).toBeNull()
@@ -185,7 +185,7 @@ describe('the handlers', () => {
     expect(temp.service.ops.getItem(items[0]!.id)!.result).toMatchObject({
       chosen: { trackId: 't-2' },
     })
-    await app.sync.idle()
+    await app.whenIdle()
     expect(temp.service.ops.getJob(job.id)!.state).not.toBe('running')
   })
 
@@ -220,7 +220,7 @@ describe('the handlers', () => {
       reviewSourceId: 'nas',
       chosen: { trackId: 't-1' },
     })
-    await app.sync.idle()
+    await app.whenIdle()
   })
 
   it('shows where a song would land under a layout template, or why it cannot', async () => {

@@ -39,8 +39,8 @@ import { failedItems, ItemActionError, recordReview } from './item-review'
 import { layoutExample } from './layout-example'
 import { maskSettings, unmaskSources } from './settings-view'
 import { testSource } from './source-test'
-import type { SyncHandle } from '../sync/start-sync'
-import { selectionOf, SyncBusyError, SyncControl, type RunOptions } from '../sync/sync-control'
+import { selectionOf, type SyncHandle } from '../sync/start-sync'
+import { SyncBusyError, SyncControl, type RunOptions } from '../sync/sync-control'
 
 export interface AppServiceOptions {
   /** The CATALOGSYNC home: the default library lives under it. */
@@ -72,7 +72,7 @@ export interface JobFailure {
  */
 export class AppService {
   readonly bus: EventBus<CoreEvents>
-  readonly sync: SyncControl
+  private readonly sync: SyncControl
 
   constructor(
     private readonly store: CatalogStore,
@@ -344,6 +344,16 @@ export class AppService {
 
   on<E extends keyof CoreEvents>(event: E, listener: (payload: CoreEvents[E]) => void) {
     return this.bus.on(event, listener)
+  }
+
+  /** True while a sync runs in this process. */
+  isSyncing(): boolean {
+    return this.sync.running !== null
+  }
+
+  /** Resolves once the running sync (if any) has ended. */
+  whenIdle(): Promise<void> {
+    return this.sync.idle()
   }
 
   /** Pauses a running sync and waits for it to stop (quitting, SIGTERM). */

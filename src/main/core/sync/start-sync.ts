@@ -73,12 +73,11 @@ function jobFor(repos: SyncRepositories, playlistIds: readonly number[]) {
   return { job, resumed: false }
 }
 
-const selectedPlaylists = (job: Job): number[] => {
-  const selected = job.options.playlistIds
-  return Array.isArray(selected)
-    ? selected.filter((id): id is number => typeof id === 'number')
+/** The playlists a sync job was started for (every playlist when empty). */
+export const selectionOf = (job: Job): number[] =>
+  Array.isArray(job.options.playlistIds)
+    ? job.options.playlistIds.filter((id): id is number => typeof id === 'number')
     : []
-}
 
 /**
  * After a run that finished or paused: the removal policies of the selected playlists, then
@@ -93,7 +92,7 @@ async function afterRun(
 ): Promise<JobRunSummary> {
   const root = repos.library.defaultBackend()?.root
   if (!root || (summary.state !== 'succeeded' && summary.state !== 'paused')) return summary
-  const playlistIds = selectedPlaylists(job)
+  const playlistIds = selectionOf(job)
   const removals = await applyRemovalPolicies(repos, {
     playlistIds,
     archiveFolder: settings.archiveFolder,

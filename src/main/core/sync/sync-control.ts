@@ -2,6 +2,7 @@ import type { SyncSettings } from '../config/sync-settings'
 import type { EventBus } from '../events/event-bus'
 import type { Job } from '../ops/types'
 import {
+  selectionOf,
   startSync,
   SYNC_JOB_KIND,
   type SyncHandle,
@@ -20,11 +21,6 @@ export class SyncBusyError extends Error {
     this.name = 'SyncBusyError'
   }
 }
-
-export const selectionOf = (job: Job): number[] =>
-  Array.isArray(job.options.playlistIds)
-    ? job.options.playlistIds.filter((id): id is number => typeof id === 'number')
-    : []
 
 /** At most one sync at a time: starts, pauses, resumes and cancels it. */
 export class SyncControl {
