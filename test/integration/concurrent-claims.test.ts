@@ -65,7 +65,7 @@ describe('claiming from several processes on one database file', () => {
     // Every process got a share, so the claims really competed.
     for (const ids of results) expect(ids.length).toBeGreaterThan(0)
     expect(temp.service.stats.stageItems(stage.id)).toMatchObject({ pending: 0, resolving: ITEMS })
-    const owners = temp.service.db.connection
+    const owners = temp.db.connection
       .prepare('SELECT worker_name AS w, count(*) AS n FROM stage_items GROUP BY worker_name')
       .all() as { w: string; n: number }[]
     const bySize = (a: number, b: number) => a - b

@@ -36,7 +36,7 @@ describe('downloading into the library', () => {
     expect(summary.counts.succeeded).toBe(2)
     // No song went to the full root: only the playlist files, which go to the default root.
     expect(readdirSync(full)).toEqual(['Playlists'])
-    const files = demo.temp.service.db.connection
+    const files = demo.temp.db.connection
       .prepare('SELECT b.root FROM local_files f JOIN storage_backends b ON b.id = f.backend_id')
       .all() as { root: string }[]
     expect(files.map((f) => f.root)).toEqual([roomy, roomy])

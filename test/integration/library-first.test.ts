@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import { defaultSyncSettings, type SyncSettings } from '../../src/main/core/config/sync-settings'
 import { EventBus } from '../../src/main/core/events/event-bus'
 import { LibraryCheck } from '../../src/main/core/library/library-check'
-import { LocalIndexRepository } from '../../src/main/core/sources/local/local-index'
+import { LocalIndexRepository } from '../../src/main/core/catalog/local-index-repository'
 import { startSync } from '../../src/main/core/sync/start-sync'
 import type { CoreEvents } from '../../src/shared/events'
 import { copyLibrary } from '../support/peers/audio'
@@ -99,7 +99,7 @@ const sync = (patch: Partial<SyncSettings> = {}) =>
   startSync(temp.service, { settings: settings(patch), bus: new EventBus<CoreEvents>() }).done
 
 const itemMessages = () =>
-  temp.service.db
+  temp.db
     .prepare<[], { state: string; message: string | null }>(
       'SELECT state, message FROM stage_items ORDER BY id',
     )
@@ -196,16 +196,19 @@ describe('checking the library first', () => {
   })
 
   it('tells the resolver what it is doing while it indexes', async () => {
-    const { db, library: files } = temp.service
+    const { localIndex, library: files } = temp.service
     files.ensureLocalBackend(library.dir)
-    const check = new LibraryCheck({ db, library: files })
+    const check = new LibraryCheck({ index: localIndex, library: files })
     const progress: string[] = []
-    const stats = await check.prepare((text) => progress.push(text), new AbortController().signal)
+    const stats = await check.indexRoots(
+      (text) => progress.push(text),
+      new AbortController().signal,
+    )
     expect(stats).toEqual({ files: 12, read: 12, removed: 0 })
     expect(progress[0]).toBe('checking library … scanning local folders')
     expect(progress).toContain('checking library … indexing local files (12/12)')
-    const again = new LibraryCheck({ db, library: files })
-    expect(await again.prepare(() => {}, new AbortController().signal)).toEqual({
+    const again = new LibraryCheck({ index: localIndex, library: files })
+    expect(await again.indexRoots(() => {}, new AbortController().signal)).toEqual({
       files: 12,
       read: 0,
       removed: 0,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CatalogDatabase } from '../../src/main/core/db/catalog-database'
-import { LocalIndexRepository } from '../../src/main/core/sources/local/local-index'
+import { LocalIndexRepository } from '../../src/main/core/catalog/local-index-repository'
 import { LocalSource } from '../../src/main/core/sources/local/local-source'
 import type { ResolvedSong, ResolveOutcome } from '../../src/main/core/sources/types'
 import { copyLibrary, LIBRARY, makeTone } from '../support/peers/audio'
@@ -34,7 +34,7 @@ function source(link = false): LocalSource {
     link,
     maxConcurrency: 4,
   }
-  const subject = new LocalSource(config, { db })
+  const subject = new LocalSource(config, { index: new LocalIndexRepository(db) })
   opened.push(subject)
   return subject
 }
@@ -142,7 +142,7 @@ describe('local source on a generated music folder', () => {
         link: false,
         maxConcurrency: 1,
       },
-      { db },
+      { index: new LocalIndexRepository(db) },
     )
     expect(await other.refresh()).toEqual({ files: 1, read: 1, removed: 0 })
     expect(new LocalIndexRepository(db).files('nas').length).toBeGreaterThan(1)

@@ -57,7 +57,7 @@ async function sync(writeTags: boolean) {
 }
 
 function recorded() {
-  return temp.service.db.connection
+  return temp.db.connection
     .prepare(
       `SELECT s.name, f.relative_path AS path, f.size_bytes AS size, f.content_hash AS hash, i.message
        FROM local_files f JOIN songs s ON s.id = f.song_id

@@ -17,7 +17,7 @@ function main(): void {
   while (!existsSync(startSignal)) sleep(2)
   const claimed: number[] = []
   for (;;) {
-    const item = ops.claimNextStageItem(Number(stageId), workerName)
+    const item = ops.leases.claimNext(Number(stageId), workerName)
     if (!item) break
     claimed.push(item.id)
     // A real worker spends time on each item; without it one process can starve the others.

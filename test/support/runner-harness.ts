@@ -49,7 +49,7 @@ export function runnerHarness(temp: TempCatalog, songs: number, behaviour: FakeB
       options,
     )
   const itemWorkers = () =>
-    service.db.connection
+    temp.db.connection
       .prepare('SELECT state, worker_name AS worker FROM stage_items WHERE stage_id = ?')
       .all(seeded.stage.id) as { state: string; worker: string | null }[]
   /** Resolves with the first `event` the bus publishes that `accept` takes. */

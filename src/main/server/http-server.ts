@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import type { AppService } from '../core/service/app-service'
-import { buildHandlers } from '../core/service/handlers'
+import { buildCalls, type Call } from '../core/service/handlers'
 import { parseInvokeArgs } from '../../shared/contract-schemas'
 import { isInvokeChannel } from '../../shared/contract'
 import { requestToken, sameOriginProblem, tokenMatches } from './access'
@@ -24,7 +24,7 @@ export function createHttpServer(
   options: HttpServerOptions = {},
 ): FastifyInstance {
   const server = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true })
-  const handlers = buildHandlers(app)
+  const calls = buildCalls(app)
   const streams = new Set<() => void>()
   server.addHook('onRequest', async (request, reply) => guard(request, reply, options.token))
   server.addHook('onClose', async () => streams.forEach((close) => close()))
@@ -37,10 +37,11 @@ export function createHttpServer(
       const { channel } = request.params
       if (!isInvokeChannel(channel))
         return reply.code(404).send({ ok: false, error: `unknown channel "${channel}"` })
+      // Checked once, here at the boundary: the call gets the parsed arguments.
       const args = parseInvokeArgs(channel, request.body ?? [])
       if (!args.ok) return reply.code(400).send(args)
-      const handler = handlers[channel] as (...a: unknown[]) => Promise<unknown>
-      return handler(...(request.body as unknown[]))
+      const call = calls[channel] as Call<typeof channel>
+      return call(args.value)
     },
   )
   server.get<{ Querystring: { include_task_rows?: string } }>('/api/dashboard', async (request) =>

@@ -4,8 +4,8 @@ import { PlaylistsScreen } from './screens/playlists/playlists-screen'
 import { ProblemsScreen } from './screens/problems/problems-screen'
 import { SettingsScreen } from './screens/settings/settings-screen'
 import { SyncScreen } from './screens/sync/sync-screen'
-import { SyncEvents } from './sync-events'
 import { useUiStore } from './store-context'
+import { WindowEvents } from './window-events'
 import { SCREENS, type Screen, type ThemeChoice } from './stores/ui-store'
 
 const LABELS: Record<Screen, string> = {
@@ -50,7 +50,7 @@ export function App() {
 
   return (
     <ImportDropZone>
-      <SyncEvents />
+      <WindowEvents />
       <div className="shell">
         <nav className="shell-nav" aria-label="Screens">
           <span className="shell-brand">CatalogSync</span>

@@ -55,7 +55,7 @@ describe('source passwords with safeStorage', () => {
     const cipher = standInSafeStorage()
     protectSourcePasswords(catalog.service.settings, cipher)
     storeSettings(catalog.service.settings, { sources: [subsonic], downloaders: 2 })
-    const raw = catalog.service.db
+    const raw = catalog.db
       .prepare<[], { value_json: string }>(`SELECT value_json FROM settings WHERE key = 'sources'`)
       .get()!
     expect(raw.value_json).not.toContain('hunter2')
@@ -70,7 +70,7 @@ describe('source passwords with safeStorage', () => {
   it('seals plain passwords stored before the app protected them', () => {
     catalog.service.settings.set('sources', [subsonic, { id: 'direct', type: 'direct' }])
     protectSourcePasswords(catalog.service.settings, standInSafeStorage())
-    const raw = catalog.service.db
+    const raw = catalog.db
       .prepare<[], { value_json: string }>(`SELECT value_json FROM settings WHERE key = 'sources'`)
       .get()!
     expect(raw.value_json).not.toContain('hunter2')
@@ -91,7 +91,7 @@ describe('source passwords with safeStorage', () => {
     app.updateSettings({ sources: [{ ...subsonic, user: 'alex', password: '***' }] })
     expect(app.settings().sources).toEqual([{ ...subsonic, user: 'alex' }])
     expect(JSON.stringify(catalog.service.settings.all())).toContain('hunter2')
-    const raw = catalog.service.db
+    const raw = catalog.db
       .prepare<[], { value_json: string }>(`SELECT value_json FROM settings WHERE key = 'sources'`)
       .get()!
     expect(raw.value_json).not.toContain('hunter2')

@@ -19,7 +19,7 @@ function exportAs(name: string, as = 'road-trip.m3u8'): string {
 
 /** Every row of every table, to show that a failed import changed nothing. */
 function dump(): string {
-  const db = temp.service.db.connection
+  const db = temp.db.connection
   const tables = db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
     .all() as { name: string }[]
@@ -113,7 +113,7 @@ describe('importing an uploaded export', () => {
       await import('../../../src/main/core/import-writer/playlist-importer')
     const { parsePlaylistBuffer } = await import('../../../src/main/core/importers')
     const { service } = temp
-    const importer = new PlaylistImporter(service.db, service.catalog, service.playlists)
+    const importer = new PlaylistImporter(temp.db, service.catalog, service.playlists)
     const bytes = readFileSync(join(fixtures, 'road-trip-v1.m3u8'))
     const result = importer.apply(parsePlaylistBuffer('road-trip.m3u8', bytes), 'upload')
     expect(result.file).toBe('road-trip.m3u8')

@@ -121,9 +121,7 @@ describe('removal policies', () => {
     expect(temp.service.library.activeLocalFiles(song)).toEqual([])
     expect((await apply([id])).actions).toEqual([])
     expect(
-      temp.service.db
-        .prepare('SELECT song_id, action, from_path, to_path FROM removal_actions')
-        .all(),
+      temp.db.prepare('SELECT song_id, action, from_path, to_path FROM removal_actions').all(),
     ).toEqual([
       { song_id: song, action: 'deleted', from_path: join(root, 'Band/Gone.mp3'), to_path: null },
     ])

@@ -41,8 +41,8 @@ describe('buildDownloadRow', () => {
       kind: 'sync',
       stages: [{ type: 'download', items: [{ songId: song.id, playlistId: playlist.id }] }],
     })
-    const item = ops.claimNextStageItem(stages[0]!.id, 'resolve-1')!
-    const row = buildDownloadRow(temp.service.db, item.id)
+    const item = ops.leases.claimNext(stages[0]!.id, 'resolve-1')!
+    const row = buildDownloadRow(temp.db, item.id)
     expect(row).toMatchObject({
       itemId: item.id,
       itemState: 'resolving',
@@ -56,7 +56,7 @@ describe('buildDownloadRow', () => {
       metadata: { location: 'https://127.0.0.1/k.flac' },
     })
     expect(displayText(row!)).toBe('Karma Police / Radiohead')
-    expect(buildDownloadRow(temp.service.db, 424242)).toBeNull()
+    expect(buildDownloadRow(temp.db, 424242)).toBeNull()
   })
 })
 
@@ -119,7 +119,7 @@ describe('dashboard', () => {
   it('pages task rows and filters them by state', () => {
     const { job, stage } = seedDownloadJob(temp.service, 25)
     const { ops, dashboard } = temp.service
-    const failed = ops.claimNextStageItem(stage.id, 'resolve-1')!
+    const failed = ops.leases.claimNext(stage.id, 'resolve-1')!
     ops.markItemFailed(failed.id, 'not found on any source')
     const page = dashboard.snapshot({ jobId: job.id, includeTaskRows: true, offset: 20, limit: 10 })
     expect(page.total_task_rows).toBe(25)

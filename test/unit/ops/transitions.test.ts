@@ -19,7 +19,7 @@ afterEach(() => temp.cleanup())
 
 /** Drives a fresh pending item into `state` through legal moves only. */
 function itemIn(ops: OpsRepository, stageId: number, state: ItemState): StageItem {
-  const item = ops.claimNextStageItem(stageId, 'resolve-1')!
+  const item = ops.leases.claimNext(stageId, 'resolve-1')!
   const id = item.id
   switch (state) {
     case 'pending':
@@ -48,7 +48,7 @@ function moveTo(ops: OpsRepository, item: StageItem, to: ItemState): StageItem {
     case 'pending':
       return ops.requeueItem(item.id)
     case 'resolving':
-      return ops.claimNextStageItem(item.stageId, 'resolve-2')!
+      return ops.leases.claimNext(item.stageId, 'resolve-2')!
     case 'ready':
       return item.state === 'downloading'
         ? ops.releaseDownload(item.id)
@@ -101,7 +101,7 @@ describe('item transitions', () => {
   it('keeps the resolved payload with a ready item and drops it on requeue', () => {
     const { stage } = seedDownloadJob(temp.service, 1)
     const { ops } = temp.service
-    const item = ops.claimNextStageItem(stage.id, 'resolve-1')!
+    const item = ops.leases.claimNext(stage.id, 'resolve-1')!
     const ready = ops.markItemReady(item.id, { url: 'http://127.0.0.1/a.mp3' }, 123)
     expect(ready).toMatchObject({
       resolvedPayload: { url: 'http://127.0.0.1/a.mp3' },

@@ -3,7 +3,7 @@ import {
   importFiles,
   MAX_EXPORT_BYTES,
   toBase64,
-} from '../../../src/renderer/src/screens/import/import-files'
+} from '../../../src/renderer/src/model/import-files'
 import { summarise } from '../../../src/renderer/src/screens/import/import-summary'
 import type { ImportSummary, ImportUpload } from '../../../src/shared/contract'
 import { fakeBridge } from '../../support/renderer/fake-bridge'

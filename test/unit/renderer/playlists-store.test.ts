@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createPlaylistsStore } from '../../../src/renderer/src/stores/playlists-store'
 import type { PlaylistSummary, Result } from '../../../src/shared/contract'
 import { deferred, fakeBridge } from '../../support/renderer/fake-bridge'
@@ -15,26 +15,15 @@ const playlist = (id: number, name: string): PlaylistSummary => ({
   counts: { not_synced: 2 },
 })
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
-
 describe('the playlists store', () => {
-  it('subscribes before it fetches, and selects the first playlist', async () => {
-    const order: string[] = []
-    const { bridge } = fakeBridge(async () => {
-      order.push('fetch')
-      return { ok: true, value: [playlist(1, 'A'), playlist(2, 'B')] }
-    })
-    const on = bridge.on.bind(bridge)
-    bridge.on = (event, listener) => {
-      order.push(`on ${event}`)
-      return on(event, listener)
-    }
+  it('selects the first playlist once loaded', async () => {
+    const { bridge } = fakeBridge(async () => ({
+      ok: true,
+      value: [playlist(1, 'A'), playlist(2, 'B')],
+    }))
     const store = createPlaylistsStore(bridge)
-    const off = store.getState().api.connect()
-    await flush()
-    expect(order).toEqual(['on playlists', 'on job', 'on items', 'fetch'])
+    await store.getState().api.refresh()
     expect(store.getState()).toMatchObject({ loaded: true, selectedId: 1 })
-    off()
   })
 
   it('drops a reply that arrives after a newer one', async () => {
@@ -50,22 +39,6 @@ describe('the playlists store', () => {
     replies[0]!.resolve({ ok: true, value: [playlist(1, 'Old')] })
     await older
     expect(store.getState().playlists.map((p) => p.name)).toEqual(['New'])
-  })
-
-  it('refreshes on an import at once and on sync events at most once a second', async () => {
-    vi.useFakeTimers()
-    const { bridge, calls, emit, listening } = fakeBridge(async () => ({ ok: true, value: [] }))
-    const off = createPlaylistsStore(bridge).getState().api.connect()
-    expect(calls).toHaveLength(1)
-    emit('playlists', { playlistIds: [1] })
-    expect(calls).toHaveLength(2)
-    for (let i = 0; i < 20; i++) emit('items', { jobId: 1, changes: [] })
-    expect(calls).toHaveLength(3)
-    vi.advanceTimersByTime(1000)
-    expect(calls).toHaveLength(4)
-    off()
-    expect(listening('items')).toBe(0)
-    vi.useRealTimers()
   })
 
   it('keeps the chosen playlist while it exists, and shows the service error', async () => {

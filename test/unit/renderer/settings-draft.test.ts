@@ -3,7 +3,7 @@ import {
   checkDraft,
   draftFromSettings,
   settingsPatch,
-} from '../../../src/renderer/src/screens/settings/settings-draft'
+} from '../../../src/renderer/src/model/settings-draft'
 import { arrayMove } from '@dnd-kit/sortable'
 import { SAVED } from '../../support/renderer/settings-fixture'
 

@@ -65,23 +65,6 @@ describe('the songs store', () => {
     expect(store.getState()).toMatchObject({ total: 1, pages: { 0: [{ position: 3 }] } })
   })
 
-  it('reloads the rows in view when its playlist is re-imported, not for other playlists', async () => {
-    const { bridge, calls, emit } = bigPlaylist()
-    const { connect, setQuery, ensureRange } = createSongsStore(bridge).getState().api
-    const off = connect()
-    setQuery({ playlistId: 7 })
-    ensureRange(1000, 1020)
-    await flush()
-    expect(calls).toHaveLength(2)
-    emit('playlists', { playlistIds: [8] })
-    expect(calls).toHaveLength(2)
-    emit('playlists', { playlistIds: [7] })
-    await flush()
-    const offsets = calls.slice(2).map((c) => (c.args[0] as { offset: number }).offset)
-    expect(offsets.sort((a, b) => a - b)).toEqual([0, 1000])
-    off()
-  })
-
   it('shows the service error', async () => {
     const { bridge } = fakeBridge(async () => ({ ok: false, error: 'playlists:songs: nope' }))
     const store = createSongsStore(bridge)

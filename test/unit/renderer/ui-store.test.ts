@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createUiStore } from '../../../src/renderer/src/stores/ui-store'
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const values = new Map(Object.entries(initial))
-  return {
-    getItem: (key: string) => values.get(key) ?? null,
-    setItem: (key: string, value: string) => void values.set(key, value),
-    values,
-  }
-}
+import { memoryStorage } from '../../support/renderer/memory-storage'
 
 describe('the ui store', () => {
   it('opens on the sync screen and shows the screen asked for', () => {

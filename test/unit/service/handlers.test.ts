@@ -39,8 +39,8 @@ function failedWithReview() {
   const { ops } = temp.service
   ops.transitionJob(job.id, 'running')
   const [first, second] = ops.itemsInState(stage.id, 'pending')
-  ops.claimNextStageItem(stage.id, 'w', 1000)
-  ops.claimNextStageItem(stage.id, 'w', 1000)
+  ops.leases.claimNext(stage.id, 'w', 1000)
+  ops.leases.claimNext(stage.id, 'w', 1000)
   const review = [
     { trackId: 't-1', title: 'Song 0 (Live)', artists: ['Artist 0'], score: 0.6 },
     { trackId: 't-2', title: 'Song 0', artists: ['Someone'], score: 0.5 },

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { LocalIndexRepository } from '../../../src/main/core/catalog/local-index-repository'
 import { CatalogDatabase } from '../../../src/main/core/db/catalog-database'
 import { parseSourcesConfig, SourceConfigError } from '../../../src/main/core/sources/config'
 import {
@@ -109,7 +110,7 @@ describe('createSources', () => {
   it('builds one source per entry, in order, with per-type concurrency defaults', () => {
     const db = new CatalogDatabase(':memory:')
     dbs.push(db)
-    const sources = createSources(valid, { db })
+    const sources = createSources(valid, { localIndex: new LocalIndexRepository(db) })
     expect(sources.map((source) => [source.id, source.type, source.maxConcurrency])).toEqual([
       ['own', 'direct', DEFAULT_MAX_CONCURRENCY.direct],
       ['nas', 'local', 2],
@@ -121,6 +122,8 @@ describe('createSources', () => {
   it('throws the configuration error before building anything', () => {
     const db = new CatalogDatabase(':memory:')
     dbs.push(db)
-    expect(() => createSources([{ id: 'x', type: 'nope' }], { db })).toThrow(SourceConfigError)
+    expect(() =>
+      createSources([{ id: 'x', type: 'nope' }], { localIndex: new LocalIndexRepository(db) }),
+    ).toThrow(SourceConfigError)
   })
 })

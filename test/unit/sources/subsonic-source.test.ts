@@ -13,7 +13,7 @@ import {
   FAKE_PASSWORD,
   startFakeSubsonic,
   type FakeSubsonic,
-} from './fake-subsonic-server'
+} from '../../support/peers/fake-subsonic-server'
 import { songQuery } from '../../support/peers/song-query'
 
 const PASSWORD_HEX = Buffer.from(FAKE_PASSWORD).toString('hex')

@@ -1,5 +1,4 @@
 import { basename, dirname, extname, resolve } from 'node:path'
-import type { CatalogDatabase } from '../db/catalog-database'
 import type { CatalogRepository } from '../catalog/catalog-repository'
 import type { PlaylistRepository } from '../catalog/playlist-repository'
 import type { ExportFormat, ParsedExport, ParsedPlaylist } from '../importers/types'
@@ -19,6 +18,11 @@ export interface FileImportResult {
 /** Thrown inside the preview transaction so that nothing it wrote is kept. */
 const ROLLBACK = new Error('preview rollback')
 
+/** Runs writes over several repositories as one transaction (the catalog store does). */
+export interface Transactional {
+  transaction<T>(fn: () => T): T
+}
+
 /**
  * Writes a parsed export into the catalog, one transaction per file. A playlist seen before
  * is synced in place: new songs added, existing ones kept with their state, order changes
@@ -26,20 +30,20 @@ const ROLLBACK = new Error('preview rollback')
  */
 export class PlaylistImporter {
   constructor(
-    private readonly db: CatalogDatabase,
+    private readonly store: Transactional,
     private readonly songs: CatalogRepository,
     private readonly playlists: PlaylistRepository,
   ) {}
 
   apply(parsed: ParsedExport, source: ExportSource = 'file'): FileImportResult {
-    return this.db.transaction(() => this.write(parsed, source))
+    return this.store.transaction(() => this.write(parsed, source))
   }
 
   /** What `apply` would do, computed by doing it and rolling it back. */
   preview(parsed: ParsedExport, source: ExportSource = 'file'): FileImportResult {
     let result: FileImportResult | undefined
     try {
-      this.db.transaction(() => {
+      this.store.transaction(() => {
         result = this.write(parsed, source)
         throw ROLLBACK
       })

@@ -2,19 +2,14 @@ import { stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import type { LibraryRepository } from '../catalog/library-repository'
 import type { LocalFile, StorageBackend } from '../catalog/types'
-import { systemClock, type Clock } from '../util/clock'
-import type { CatalogDatabase } from '../db/catalog-database'
+import type { IndexedFile, LocalIndexRepository } from '../catalog/local-index-repository'
 import { songQuery } from '../sources/song-query'
 import { chooseMatch } from '../matching/choose'
 import { scoreCandidate } from '../matching/score'
 import { titleParts } from '../matching/title-parts'
 import type { DownloadRow } from '../ops/types'
 import { untilAborted } from '../util/abort'
-import {
-  indexedCandidate,
-  LocalIndexRepository,
-  type IndexedFile,
-} from '../sources/local/local-index'
+import { indexedCandidate } from '../sources/local/indexed-candidate'
 import { refreshIndex, type IndexStats } from '../sources/local/local-indexer'
 import type { Candidate, SongQuery } from '../matching/candidate'
 import { hashFile } from '../transfer/content-hash'
@@ -31,9 +26,9 @@ const indexIdOf = (backend: StorageBackend) => `library:${backend.id}`
 type Entry = Candidate & { file: IndexedFile; backend: StorageBackend; core: string }
 
 export interface LibraryCheckOptions {
-  db: CatalogDatabase
+  /** The catalog's `local_index` table; the library roots' rows sit beside the sources'. */
+  index: LocalIndexRepository
   library: LibraryRepository
-  clock?: Clock
 }
 
 const isrcKey = (isrc: string | null | undefined) =>
@@ -61,7 +56,7 @@ export class LibraryCheck {
   constructor(private readonly options: LibraryCheckOptions) {}
 
   /** Indexes every library root; concurrent callers share one scan, done once per instance. */
-  async prepare(onProgress: (text: string) => void, signal: AbortSignal): Promise<IndexStats> {
+  async indexRoots(onProgress: (text: string) => void, signal: AbortSignal): Promise<IndexStats> {
     this.watchers.add(onProgress)
     this.indexing ??= this.index(signal).catch((error: unknown) => {
       this.indexing = null
@@ -80,7 +75,7 @@ export class LibraryCheck {
     onProgress: (text: string) => void,
     signal: AbortSignal,
   ): Promise<LocalFile | null> {
-    await this.prepare(onProgress, signal)
+    await this.indexRoots(onProgress, signal)
     for (const entry of this.candidatesFor(songQuery(row), row.songId)) {
       const adopted = await this.record(row.songId, entry)
       if (adopted) return adopted
@@ -89,8 +84,7 @@ export class LibraryCheck {
   }
 
   private async index(signal: AbortSignal) {
-    const { db, library, clock = systemClock } = this.options
-    const repository = new LocalIndexRepository(db, clock)
+    const { index: repository, library } = this.options
     const total: IndexStats = { files: 0, read: 0, removed: 0 }
     const entries: Entry[] = []
     for (const backend of library.listBackends()) {

@@ -9,6 +9,8 @@ import type {
 } from '../../../shared/dashboard'
 import type { ItemState } from '../../../shared/states'
 import { OpsStats } from './ops-stats'
+import { DISPLAY_TEXT_SQL } from './download-rows'
+import { toJob, toJobSummary, type JobRow } from './rows'
 
 export interface DashboardQuery {
   /** The latest job when unset. */
@@ -76,16 +78,11 @@ export class DashboardRepository {
   }
 
   private jobSummary(jobId: number | undefined): JobSummary | null {
-    const columns = 'id, kind, state, state_reason, created_at, started_at, finished_at'
     const row =
       jobId === undefined
-        ? this.db
-            .prepare<[], JobSummary>(`SELECT ${columns} FROM jobs ORDER BY id DESC LIMIT 1`)
-            .get()
-        : this.db
-            .prepare<[number], JobSummary>(`SELECT ${columns} FROM jobs WHERE id = ?`)
-            .get(jobId)
-    return row ?? null
+        ? this.db.prepare<[], JobRow>('SELECT * FROM jobs ORDER BY id DESC LIMIT 1').get()
+        : this.db.prepare<[number], JobRow>('SELECT * FROM jobs WHERE id = ?').get(jobId)
+    return row ? toJobSummary(toJob(row)) : null
   }
 
   private taskRows(jobId: number, query: DashboardQuery): { rows: TaskRow[]; total: number } {
@@ -103,8 +100,7 @@ export class DashboardRepository {
       .prepare<unknown[], TaskRow>(
         `SELECT i.id AS item_id, i.stage_id, i.song_id, i.playlist_id, i.state, i.worker_name,
                 i.attempts, i.message, i.updated_at,
-                CASE WHEN s.singers = '' THEN s.name ELSE s.name || ' / ' || s.singers END
-                  AS display_text
+                ${DISPLAY_TEXT_SQL} AS display_text
          FROM stage_items i JOIN songs s ON s.id = i.song_id
          WHERE i.job_id = ? ${filter}
          ORDER BY i.id LIMIT ? OFFSET ?`,

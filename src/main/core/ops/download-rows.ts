@@ -67,3 +67,6 @@ export function buildDownloadRow(db: CatalogDatabase, itemId: number): DownloadR
 export function displayText(row: Pick<DownloadRow, 'name' | 'singers'>): string {
   return row.singers ? `${row.name} / ${row.singers}` : row.name
 }
+
+/** `displayText` in SQL, over a `songs s` join, for the pages that list many items. */
+export const DISPLAY_TEXT_SQL = `CASE WHEN s.singers = '' THEN s.name ELSE s.name || ' / ' || s.singers END`

@@ -5,26 +5,10 @@ import type { ItemState, JobState, StageState } from '../../../shared/states'
 import { toItem, toJob, toStage, type ItemRow, type JobRow, type StageRow } from './rows'
 import { ensureTransition, IllegalTransitionError, legalSources } from './transitions'
 import { buildDownloadRow } from './download-rows'
-import type {
-  DownloadRow,
-  Job,
-  JobStage,
-  NewJob,
-  StageItem,
-  StageItemInput,
-  StaleClaimReset,
-} from './types'
+import { ItemLeases } from './item-leases'
+import type { DownloadRow, Job, JobStage, NewJob, StageItem, StageItemInput } from './types'
 
-export const DEFAULT_LEASE_MS = 5 * 60_000
 const FINISHED_JOB_STATES: readonly JobState[] = ['succeeded', 'failed', 'canceled']
-
-/** pending → resolving for the oldest pending item of a stage, as one statement. */
-export const CLAIM_NEXT_ITEM_SQL = `UPDATE stage_items
-  SET state = 'resolving', worker_name = ?, lease_expires_at = ?, updated_at = ?,
-      attempts = attempts + 1, message = NULL
-  WHERE id = (SELECT id FROM stage_items WHERE stage_id = ? AND state = 'pending'
-              ORDER BY id LIMIT 1)
-  RETURNING *`
 
 export class NotFoundError extends Error {
   constructor(entity: string, id: number) {
@@ -46,10 +30,15 @@ interface ItemMove {
 
 /** Jobs → stages → items, with every state change guarded by the transition table. */
 export class OpsRepository {
+  /** Claims on items, and taking stale ones back. */
+  readonly leases: ItemLeases
+
   constructor(
     private readonly db: CatalogDatabase,
     private readonly now: Clock = systemClock,
-  ) {}
+  ) {
+    this.leases = new ItemLeases(db, now)
+  }
 
   createJob(input: NewJob): { job: Job; stages: JobStage[] } {
     return this.db.transaction(() => {
@@ -161,22 +150,6 @@ export class OpsRepository {
     })
   }
 
-  /**
-   * Claims the oldest pending item of a stage for a worker (pending → resolving) with a lease.
-   * One UPDATE statement, so two claimers, even in two processes, never get the same item.
-   */
-  claimNextStageItem(
-    stageId: number,
-    workerName: string,
-    leaseMs = DEFAULT_LEASE_MS,
-  ): StageItem | null {
-    const now = this.now()
-    const row = this.db
-      .prepare<[string, number, number, number], ItemRow>(CLAIM_NEXT_ITEM_SQL)
-      .get(workerName, now + leaseMs, now, stageId)
-    return row ? toItem(row) : null
-  }
-
   /** Resolved: keeps the payload with the item so a resume does not resolve again. */
   markItemReady(itemId: number, payload: JsonObject, expiresAt: number | null = null): StageItem {
     return this.moveItem(itemId, 'ready', {
@@ -188,10 +161,10 @@ export class OpsRepository {
     })
   }
 
-  markItemDownloading(itemId: number, workerName: string, leaseMs = DEFAULT_LEASE_MS): StageItem {
+  markItemDownloading(itemId: number, workerName: string, leaseMs?: number): StageItem {
     return this.moveItem(itemId, 'downloading', {
       workerName,
-      leaseExpiresAt: this.now() + leaseMs,
+      leaseExpiresAt: this.leases.expiresAt(leaseMs),
     })
   }
 
@@ -257,38 +230,6 @@ export class OpsRepository {
 
   downloadRow(itemId: number): DownloadRow | null {
     return buildDownloadRow(this.db, itemId)
-  }
-
-  renewLease(itemId: number, workerName: string, leaseMs = DEFAULT_LEASE_MS): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE stage_items SET lease_expires_at = ? WHERE id = ? AND worker_name = ?
-             AND state IN ('resolving', 'downloading')`,
-        )
-        .run(this.now() + leaseMs, itemId, workerName).changes === 1
-    )
-  }
-
-  /**
-   * Start-up recovery: `resolving` → `pending`, `downloading` → `ready` (its `.part` is kept).
-   * With `expiredOnly`, only claims whose lease has run out (a worker that died elsewhere).
-   */
-  resetStaleClaims(options: { expiredOnly?: boolean } = {}): StaleClaimReset {
-    const leaseCondition = options.expiredOnly ? 'AND lease_expires_at < @now' : ''
-    const reset = (from: ItemState, to: ItemState): number => {
-      ensureTransition('item', 0, from, to)
-      return this.db
-        .prepare(
-          `UPDATE stage_items SET state = @to, worker_name = NULL, lease_expires_at = NULL,
-             updated_at = @now WHERE state = @from ${leaseCondition}`,
-        )
-        .run({ from, to, now: this.now() }).changes
-    }
-    return this.db.transaction(() => ({
-      resolving: reset('resolving', 'pending'),
-      downloading: reset('downloading', 'ready'),
-    }))
   }
 
   itemsInState(stageId: number, state: ItemState): StageItem[] {

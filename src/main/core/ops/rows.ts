@@ -1,5 +1,6 @@
 import type { JsonObject } from '../catalog/types'
 import type { ItemState, JobState, StageState, StageType } from '../../../shared/states'
+import type { JobSummary } from '../../../shared/dashboard'
 import type { Job, JobStage, StageItem } from './types'
 
 export interface JobRow {
@@ -45,6 +46,16 @@ export interface ItemRow {
 const parseObject = (json: string | null): JsonObject | null =>
   json === null ? null : (JSON.parse(json) as JsonObject)
 
+/** Parsed when it is JSON, else its text: the runner validates it and re-queues what is bad. */
+const parseStored = (json: string | null): unknown => {
+  if (json === null) return null
+  try {
+    return JSON.parse(json)
+  } catch {
+    return json
+  }
+}
+
 export const toJob = (row: JobRow): Job => ({
   id: row.id,
   kind: row.kind,
@@ -55,6 +66,17 @@ export const toJob = (row: JobRow): Job => ({
   startedAt: row.started_at,
   finishedAt: row.finished_at,
   updatedAt: row.updated_at,
+})
+
+/** A job as the dashboard and the `job` event show it: the one place this shape is built. */
+export const toJobSummary = (job: Job): JobSummary => ({
+  id: job.id,
+  kind: job.kind,
+  state: job.state,
+  state_reason: job.stateReason,
+  created_at: job.createdAt,
+  started_at: job.startedAt,
+  finished_at: job.finishedAt,
 })
 
 export const toStage = (row: StageRow): JobStage => ({
@@ -79,7 +101,7 @@ export const toItem = (row: ItemRow): StageItem => ({
   attempts: row.attempts,
   message: row.message,
   result: parseObject(row.result_json),
-  resolvedPayload: parseObject(row.resolved_payload_json),
+  resolvedPayload: parseStored(row.resolved_payload_json),
   payloadExpiresAt: row.payload_expires_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,

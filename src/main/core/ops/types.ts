@@ -35,7 +35,8 @@ export interface StageItem {
   attempts: number
   message: string | null
   result: JsonObject | null
-  resolvedPayload: JsonObject | null
+  /** As stored; sync/download-payload.ts validates it when it is read back. */
+  resolvedPayload: unknown
   payloadExpiresAt: number | null
   createdAt: number
   updatedAt: number
@@ -73,9 +74,4 @@ export interface DownloadRow {
   ext: string | null
   fileSizeBytes: number | null
   metadata: JsonObject
-}
-
-export interface StaleClaimReset {
-  resolving: number
-  downloading: number
 }

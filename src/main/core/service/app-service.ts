@@ -16,6 +16,7 @@ import { rewriteReimportedPlaylists } from '../library/playlist-files'
 import { verifyLibrary, type VerifyOptions, type VerifyReport } from '../library/verify-library'
 import type { DashboardQuery } from '../ops/dashboard-repository'
 import { NotFoundError } from '../ops/ops-repository'
+import type { SongsQuery } from '../catalog/playlist-view-repository'
 import type {
   DashboardView,
   ImportSummary,
@@ -34,10 +35,8 @@ import type { RemovalPolicy } from '../../../shared/removal-policy'
 import type { CatalogStatus } from '../../../shared/status'
 import type { ItemState, StateCounts } from '../../../shared/states'
 import { CatalogStore, type CatalogStoreOptions } from './catalog-store'
-import { playlistSongs, playlistSummaries, type SongsQuery } from './catalog-queries'
 import { failedItems, ItemActionError, recordReview } from './item-review'
 import { layoutExample } from './layout-example'
-import { problemItems } from './problem-items'
 import { maskSettings, unmaskSources } from './settings-view'
 import { testSource } from './source-test'
 import type { SyncHandle } from '../sync/start-sync'
@@ -126,9 +125,10 @@ export class AppService {
   }
 
   status(): CatalogStatus {
+    const { path, schemaVersion } = this.store.location
     return {
-      database: this.store.db.path,
-      schemaVersion: this.store.db.schemaVersion,
+      database: path,
+      schemaVersion,
       catalog: this.store.catalog.counts(),
       jobs: this.store.stats.jobs(),
       items: this.store.stats.allItems(),
@@ -187,7 +187,7 @@ export class AppService {
 
   /** Every playlist with how many of its songs are in each state (the window's list). */
   playlists(): PlaylistSummary[] {
-    return playlistSummaries(this.store.db)
+    return this.store.playlistViews.summaries()
   }
 
   /** The playlists as stored, by name (the CLI's list). */
@@ -221,7 +221,7 @@ export class AppService {
   playlistSongs(query: SongsQuery): PlaylistSongsPage {
     if (!this.store.playlists.getPlaylist(query.playlistId))
       throw new NotFoundError('playlist', query.playlistId)
-    return playlistSongs(this.store.db, query)
+    return this.store.playlistViews.songsPage(query)
   }
 
   /** The uploaded export parsed in memory: a client never names a path on this machine. */
@@ -246,7 +246,7 @@ export class AppService {
   /** Puts failed items (all of the newest sync job's when none are named) back and runs again. */
   retryItems(itemIds?: readonly number[]): JobControl | null {
     const job = this.store.ops.latestJob()
-    const ids = itemIds ?? (job ? this.failedIdsOf(job.id) : [])
+    const ids = itemIds ?? (job ? this.store.problems.failedItemIds(job.id) : [])
     const items = failedItems(this.store, ids)
     const first = items[0]
     if (!first) return null
@@ -273,7 +273,7 @@ export class AppService {
   /** The newest sync job's failed items, those to review or the others, a page at a time. */
   problems(query: { kind: ProblemKind; offset: number; limit: number }): ProblemItemsPage {
     const job = this.store.ops.latestJob()
-    return job ? problemItems(this.store.db, job.id, query) : { total: 0, items: [] }
+    return job ? this.store.problems.page(job.id, query) : { total: 0, items: [] }
   }
 
   layoutExample(layout: string): { path: string } {
@@ -371,15 +371,6 @@ export class AppService {
 
   private patches(): SettingsPatch[] {
     return this.options.settingsPatches ?? []
-  }
-
-  private failedIdsOf(jobId: number): number[] {
-    return this.store.db
-      .prepare<[number], { id: number }>(
-        `SELECT id FROM stage_items WHERE job_id = ? AND state = 'failed' ORDER BY id`,
-      )
-      .all(jobId)
-      .map((row) => row.id)
   }
 }
 

@@ -3,10 +3,13 @@ import { CatalogRepository } from '../catalog/catalog-repository'
 import { PlaylistRepository } from '../catalog/playlist-repository'
 import { LibraryRepository } from '../catalog/library-repository'
 import { RemovalRepository } from '../catalog/removal-repository'
+import { LocalIndexRepository } from '../catalog/local-index-repository'
+import { PlaylistViewRepository } from '../catalog/playlist-view-repository'
 import { SettingsRepository } from '../catalog/settings-repository'
 import { OpsRepository } from '../ops/ops-repository'
 import { OpsStats } from '../ops/ops-stats'
 import { DashboardRepository } from '../ops/dashboard-repository'
+import { ProblemRepository } from '../ops/problem-repository'
 import { PlaylistImporter } from '../import-writer/playlist-importer'
 import { systemClock, type Clock } from '../util/clock'
 
@@ -23,30 +26,41 @@ export class CatalogStore {
   readonly playlists: PlaylistRepository
   readonly library: LibraryRepository
   readonly removals: RemovalRepository
+  readonly localIndex: LocalIndexRepository
+  readonly playlistViews: PlaylistViewRepository
   readonly settings: SettingsRepository
   readonly ops: OpsRepository
   readonly stats: OpsStats
   readonly dashboard: DashboardRepository
+  readonly problems: ProblemRepository
   readonly importer: PlaylistImporter
 
   constructor(
-    readonly db: CatalogDatabase,
+    private readonly db: CatalogDatabase,
     clock: Clock = systemClock,
   ) {
     this.catalog = new CatalogRepository(db, clock)
     this.playlists = new PlaylistRepository(db, clock)
     this.library = new LibraryRepository(db, clock)
     this.removals = new RemovalRepository(db, clock)
+    this.localIndex = new LocalIndexRepository(db, clock)
+    this.playlistViews = new PlaylistViewRepository(db, this.playlists)
     this.settings = new SettingsRepository(db, clock)
     this.ops = new OpsRepository(db, clock)
     this.stats = new OpsStats(db)
     this.dashboard = new DashboardRepository(db, clock)
-    this.importer = new PlaylistImporter(db, this.catalog, this.playlists)
+    this.problems = new ProblemRepository(db)
+    this.importer = new PlaylistImporter(this, this.catalog, this.playlists)
   }
 
   static open(databasePath: string, options: CatalogStoreOptions = {}): CatalogStore {
     const { clock, ...databaseOptions } = options
     return new CatalogStore(new CatalogDatabase(databasePath, databaseOptions), clock)
+  }
+
+  /** The database file and the schema version it is migrated to. */
+  get location(): { path: string; schemaVersion: number } {
+    return { path: this.db.path, schemaVersion: this.db.schemaVersion }
   }
 
   /** Runs fn in one write transaction over every repository. */

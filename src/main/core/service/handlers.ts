@@ -37,28 +37,49 @@ function implementations(app: AppService): Implementations {
   }
 }
 
-function guarded<C extends InvokeChannel>(
-  channel: C,
-  implementation: Implementations[C],
-): Handler<C> {
-  return async (...raw) => {
-    const args = parseInvokeArgs(channel, raw)
-    if (!args.ok) return args
+/** A channel's call on arguments already checked: a Result out; it never throws. */
+export type Call<C extends InvokeChannel> = (
+  args: InvokeArgs<C>,
+) => Promise<Result<InvokeResult<C>>>
+export type Calls = { [C in InvokeChannel]: Call<C> }
+
+function guarded<C extends InvokeChannel>(channel: C, implementation: Implementations[C]): Call<C> {
+  const call = implementation as (...a: InvokeArgs<C>) => Promise<InvokeResult<C>>
+  return async (args) => {
     try {
-      const call = implementation as (...a: InvokeArgs<C>) => Promise<InvokeResult<C>>
-      return { ok: true, value: await call(...args.value) }
+      return { ok: true, value: await call(...args) }
     } catch (error) {
       return { ok: false, error: `${channel}: ${errorMessage(error)}` }
     }
   }
 }
 
-/** Plain functions per channel that validate their arguments, so a unit test can call them. */
-export function buildHandlers(app: AppService): Handlers {
+/**
+ * Each channel's call on checked arguments, for a front end that checks them itself at its
+ * boundary (the HTTP server answers bad arguments with a 400).
+ */
+export function buildCalls(app: AppService): Calls {
   const impl = implementations(app)
-  const handlers: Partial<Record<InvokeChannel, unknown>> = {}
+  const calls: Partial<Record<InvokeChannel, unknown>> = {}
   for (const channel of Object.keys(impl) as InvokeChannel[]) {
-    handlers[channel] = guarded(channel, impl[channel])
+    calls[channel] = guarded(channel, impl[channel])
+  }
+  return calls as Calls
+}
+
+/**
+ * Plain functions per channel that check their raw arguments with the contract's schemas, once,
+ * then call; Electron's IPC registers these, and a unit test can call them.
+ */
+export function buildHandlers(app: AppService): Handlers {
+  const calls = buildCalls(app)
+  const handlers: Partial<Record<InvokeChannel, unknown>> = {}
+  for (const channel of Object.keys(calls) as InvokeChannel[]) {
+    const call = calls[channel] as Call<typeof channel>
+    handlers[channel] = (...raw: unknown[]) => {
+      const args = parseInvokeArgs(channel, raw)
+      return args.ok ? call(args.value) : Promise.resolve(args)
+    }
   }
   return handlers as Handlers
 }

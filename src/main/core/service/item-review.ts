@@ -39,11 +39,8 @@ export function recordReview(
   const candidates = reviewList(item)
   if (candidates.length === 0)
     throw new ItemActionError(`Item ${itemId} has no candidates to review`)
-  const write = store.db.prepare<[string | null, string, number]>(
-    `UPDATE stage_items SET result_json = ?, message = ? WHERE id = ? AND state = 'failed'`,
-  )
   if (trackId === null) {
-    write.run(JSON.stringify({ reviewed: 'skipped' }), 'skipped in review', itemId)
+    store.problems.recordReview(itemId, { reviewed: 'skipped' }, 'skipped in review')
     return { ...item, message: 'skipped in review', result: { reviewed: 'skipped' } }
   }
   const chosen = candidates.find((candidate) => candidate.trackId === trackId)
@@ -53,7 +50,7 @@ export function recordReview(
   const result = { ...item.result, chosen }
   const message = `chosen in review: track ${trackId}`
   return store.transaction(() => {
-    write.run(JSON.stringify(result), message, itemId)
+    store.problems.recordReview(itemId, result, message)
     return store.ops.requeueItem(itemId, message)
   })
 }

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici'
 import type { Clock } from '../util/clock'
-import type { CatalogDatabase } from '../db/catalog-database'
+import type { LocalIndexRepository } from '../catalog/local-index-repository'
 import type { MatchOptions } from '../matching/choose'
 import { CommandSource } from './command/command-source'
 import { parseSourcesConfig, type SourceConfig } from './config'
@@ -10,8 +10,8 @@ import { SubsonicSource } from './subsonic/subsonic-source'
 import type { Source, SourceType } from './types'
 
 export interface SourceDependencies {
-  /** The catalog, where the local source keeps its tag index. */
-  db: CatalogDatabase
+  /** The catalog's table where a local source keeps its tag index. */
+  localIndex: LocalIndexRepository
   clock?: Clock
   dispatcher?: Dispatcher
   match?: MatchOptions
@@ -37,7 +37,7 @@ function createSource(config: SourceConfig, deps: SourceDependencies): Source {
     case 'local':
       return new LocalSource(
         { ...config, maxConcurrency },
-        { db: deps.db, ...match, ...(deps.clock ? { clock: deps.clock } : {}) },
+        { index: deps.localIndex, ...match, ...(deps.clock ? { clock: deps.clock } : {}) },
       )
     case 'subsonic':
       return new SubsonicSource(

@@ -19,6 +19,9 @@ export interface ResolvedStageDownloadTask {
 export type ResolveItemOutcome = 'queued' | 'ready' | 'found' | 'skipped' | 'failed' | 'released'
 export type DownloadTaskOutcome = 'succeeded' | 'failed' | 'released'
 
+/** Where a resolved task goes: onto the ready queue (pools) or to the same worker (single). */
+type HandOff = (task: ResolvedStageDownloadTask) => Promise<ResolveItemOutcome>
+
 const formatMb = (bytes: number) => `${(bytes / 1e6).toFixed(2)}MB`
 
 /** `12.00MB/48.00MB via subsonic`: the source rides along so a window can show it. */
@@ -34,10 +37,24 @@ export class StageExecutors {
    * root → adopted there, succeeded; resolved → persisted as `ready` and put on the queue;
    * nothing found → failed with the reason.
    */
-  async processResolveItem(
+  processResolveItem(
     itemId: number,
     workerName: string,
-    readyQueue: ReadyQueue<ResolvedStageDownloadTask> | null,
+    readyQueue: ReadyQueue<ResolvedStageDownloadTask>,
+  ): Promise<ResolveItemOutcome> {
+    return this.resolveItem(itemId, workerName, (task) =>
+      readyQueue.put(task).then(
+        () => 'queued',
+        // The queue ended (pause or cancel): the item stays `ready` for the next run.
+        () => 'released',
+      ),
+    )
+  }
+
+  private async resolveItem(
+    itemId: number,
+    workerName: string,
+    handOff: HandOff,
   ): Promise<ResolveItemOutcome> {
     const { ctx } = this
     const row = ctx.ops.downloadRow(itemId)
@@ -83,15 +100,7 @@ export class StageExecutors {
       }
       const payload = result.payload
       ctx.itemChanged(ctx.ops.markItemReady(itemId, asJson(payload), payload.song.expiresAt))
-      if (!readyQueue) return 'ready'
-      const task = { itemId, playlistId: row.playlistId, row, resolvedPayload: payload }
-      try {
-        await readyQueue.put(task)
-      } catch {
-        // The queue ended (pause or cancel): the item stays `ready` for the next run.
-        return 'released'
-      }
-      return 'queued'
+      return await handOff({ itemId, playlistId: row.playlistId, row, resolvedPayload: payload })
     } catch (error) {
       if (!isAbort(error)) throw error
       ctx.itemChanged(ctx.ops.requeueItem(itemId))
@@ -143,16 +152,13 @@ export class StageExecutors {
     itemId: number,
     workerName: string,
   ): Promise<ResolveItemOutcome | DownloadTaskOutcome> {
-    const resolved = await this.processResolveItem(itemId, workerName, null)
-    if (resolved !== 'ready') return resolved
-    const item = this.ctx.ops.getItem(itemId)
-    const row = this.ctx.ops.downloadRow(itemId)
-    if (!item?.resolvedPayload || !row) throw new Error(`Item ${itemId} lost its payload`)
-    const resolvedPayload = item.resolvedPayload as unknown as ResolvedDownloadPayload
-    return this.processDownloadTask(
-      { itemId, playlistId: row.playlistId, row, resolvedPayload },
-      workerName,
-    )
+    const handed: ResolvedStageDownloadTask[] = []
+    const outcome = await this.resolveItem(itemId, workerName, async (task) => {
+      handed.push(task)
+      return 'ready'
+    })
+    const task = handed[0]
+    return task ? this.processDownloadTask(task, workerName) : outcome
   }
 
   private async tryTransfer(

@@ -5,7 +5,7 @@ import { StageExecutors, type ResolvedStageDownloadTask } from './executors'
 import { END, ReadyQueue } from './ready-queue'
 import type { Scheduler } from './scheduler'
 import { downloadStageWorkerSplit } from './worker-split'
-import type { ResolvedDownloadPayload } from './download-types'
+import { readDownloadPayload } from './download-payload'
 import type { RunMode } from '../../../shared/settings'
 
 export interface StageRunOptions {
@@ -123,7 +123,7 @@ export class StageRunner {
           await this.executors.processDownloadTask(task, name)
           continue
         }
-        const item = this.ctx.ops.claimNextStageItem(this.stageId, name)
+        const item = this.ctx.ops.leases.claimNext(this.stageId, name)
         if (!item) break
         this.ctx.itemChanged(item)
         await this.executors.processItem(item.id, name)
@@ -149,7 +149,7 @@ export class StageRunner {
     this.ctx.board.register(name, 'resolve')
     try {
       while (!this.stopping && !this.retiring.has(name)) {
-        const item = this.ctx.ops.claimNextStageItem(this.stageId, name)
+        const item = this.ctx.ops.leases.claimNext(this.stageId, name)
         if (!item) {
           this.noMorePending = true
           break
@@ -193,12 +193,14 @@ export class StageRunner {
   private taskFor(itemId: number): ResolvedStageDownloadTask | null {
     const item = this.ctx.ops.getItem(itemId)
     const row = this.ctx.ops.downloadRow(itemId)
-    if (!item?.resolvedPayload || !row) {
-      if (item?.state === 'ready') this.ctx.itemChanged(this.ctx.ops.requeueItem(itemId))
+    const read = item?.resolvedPayload ? readDownloadPayload(item.resolvedPayload) : null
+    if (!read?.ok || !row) {
+      // Resolved again rather than trusted: the item goes back to pending, with the reason.
+      const reason = read && !read.ok ? read.reason : null
+      if (item?.state === 'ready') this.ctx.itemChanged(this.ctx.ops.requeueItem(itemId, reason))
       return null
     }
-    const resolvedPayload = item.resolvedPayload as unknown as ResolvedDownloadPayload
-    return { itemId, playlistId: row.playlistId, row, resolvedPayload }
+    return { itemId, playlistId: row.playlistId, row, resolvedPayload: read.payload }
   }
 
   /** Once no resolver can add more, each downloader gets the end marker after the last task. */

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici'
-import type { CatalogDatabase } from '../db/catalog-database'
+import type { LocalIndexRepository } from '../catalog/local-index-repository'
 import type { LibraryRepository } from '../catalog/library-repository'
 import type { PlaylistRepository } from '../catalog/playlist-repository'
 import type { DashboardRepository } from '../ops/dashboard-repository'
@@ -26,7 +26,7 @@ const DEFAULT_RESOLVER_CAP = 8
 
 /** The repositories a sync reads and writes; the catalog store has them all. */
 export interface SyncRepositories extends RemovalDeps, PlaylistFileDeps {
-  db: CatalogDatabase
+  localIndex: LocalIndexRepository
   library: LibraryRepository
   playlists: PlaylistRepository
   ops: OpsRepository
@@ -118,7 +118,7 @@ export function startSync(repos: SyncRepositories, start: SyncStart): SyncHandle
   )
   const { job, resumed } = jobFor(repos, start.playlistIds ?? [])
   const sources = createSources(settings.sources, {
-    db: repos.db,
+    localIndex: repos.localIndex,
     ...(start.dispatcher ? { dispatcher: start.dispatcher } : {}),
   })
   const gates = new SourceGates(() => scheduler.now())
@@ -149,11 +149,7 @@ export function startSync(repos: SyncRepositories, start: SyncStart): SyncHandle
       dashboard: repos.dashboard,
       downloader,
       libraryLookup: settings.checkLibraryFirst
-        ? new LibraryCheck({
-            db: repos.db,
-            library: repos.library,
-            clock: () => scheduler.now(),
-          })
+        ? new LibraryCheck({ index: repos.localIndex, library: repos.library })
         : null,
       bus: start.bus,
       scheduler,

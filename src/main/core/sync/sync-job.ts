@@ -7,6 +7,7 @@ import type { PlaylistFileResult } from '../library/playlist-files'
 import type { DashboardRepository } from '../ops/dashboard-repository'
 import type { OpsRepository } from '../ops/ops-repository'
 import type { OpsStats } from '../ops/ops-stats'
+import { toJobSummary } from '../ops/rows'
 import type { Job } from '../ops/types'
 import type { CoreEvents, ItemChange } from '../../../shared/events'
 import type { ItemState, StateCounts } from '../../../shared/states'
@@ -66,7 +67,7 @@ export class SyncJobRun {
     if (!job) throw new Error(`No job with id ${this.jobId}`)
     if (job.state !== 'running') this.setJobState('running')
     // Claims left by a run that died: resolving → pending, downloading → ready (.part kept).
-    ops.resetStaleClaims()
+    ops.leases.resetStale()
     const stage = ops.stages(this.jobId).find((s) => s.type === 'download')
     if (!stage) throw new Error(`Job ${this.jobId} has no download stage`)
     if (stage.state !== 'running') ops.transitionStage(stage.id, 'running')
@@ -162,15 +163,7 @@ export class SyncJobRun {
   private setJobState(state: Job['state'], reason: string | null = null): void {
     const job = this.deps.ops.transitionJob(this.jobId, state, reason)
     this.deps.bus.emit('job', {
-      job: {
-        id: job.id,
-        kind: job.kind,
-        state: job.state,
-        state_reason: job.stateReason,
-        created_at: job.createdAt,
-        started_at: job.startedAt,
-        finished_at: job.finishedAt,
-      },
+      job: toJobSummary(job),
       counts: this.deps.stats.jobItems(this.jobId),
     })
   }

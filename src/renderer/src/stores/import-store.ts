@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Bridge } from '../bridge'
 import type { ImportSummary } from '../../../shared/contract'
-import { importFiles } from '../screens/import/import-files'
+import { importFiles } from '../model/import-files'
 
 export type ImportPhase = 'idle' | 'previewing' | 'preview' | 'applying' | 'done'
 

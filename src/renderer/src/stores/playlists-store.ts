@@ -2,7 +2,6 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Bridge } from '../bridge'
 import type { PlaylistSummary } from '../../../shared/contract'
 import type { RemovalPolicy } from '../../../shared/removal-policy'
-import { throttle, type Timers } from './timing'
 
 export interface PlaylistsState {
   playlists: PlaylistSummary[]
@@ -11,16 +10,11 @@ export interface PlaylistsState {
   selectedId: number | null
   error: string | null
   api: {
-    /** Subscribes to the service's events, then fetches; returns the unsubscribe. */
-    connect(timers?: Timers): () => void
     refresh(): Promise<void>
     select(playlistId: number | null): void
     setRemovalPolicy(playlistId: number, policy: RemovalPolicy): Promise<void>
   }
 }
-
-/** Sync progress changes counts often; at most one refresh a second is plenty for a list. */
-const SYNC_REFRESH_MS = 1000
 
 export type PlaylistsStore = StoreApi<PlaylistsState>
 
@@ -33,20 +27,6 @@ export function createPlaylistsStore(bridge: Bridge): PlaylistsStore {
     selectedId: null,
     error: null,
     api: {
-      connect(timers) {
-        const { refresh } = get().api
-        const onSync = throttle(() => void refresh(), SYNC_REFRESH_MS, timers)
-        const offs = [
-          bridge.on('playlists', () => void refresh()),
-          bridge.on('job', onSync),
-          bridge.on('items', onSync),
-        ]
-        void refresh()
-        return () => {
-          onSync.cancel()
-          offs.forEach((off) => off())
-        }
-      },
       async refresh() {
         const request = ++latestRequest
         const result = await bridge.invoke('playlists:list')

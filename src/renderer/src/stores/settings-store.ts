@@ -2,14 +2,14 @@ import { arrayMove } from '@dnd-kit/sortable'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SettingsView, SourceSettings } from '../../../shared/settings'
 import type { Bridge } from '../bridge'
-import { jsonEqual } from '../screens/settings/json-equal'
+import { jsonEqual } from '../model/json-equal'
 import {
   draftFromSettings,
   newSourceKey,
   settingsPatch,
   type DraftErrors,
   type SettingsDraft,
-} from '../screens/settings/settings-draft'
+} from '../model/settings-draft'
 import { debounce } from './timing'
 
 export const LAYOUT_EXAMPLE_DELAY_MS = 200

@@ -2,7 +2,6 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Bridge } from '../bridge'
 import type { PlaylistSongRow, SongState } from '../../../shared/contract'
 import { PAGE_SIZE, pagesFor } from './song-pages'
-import { throttle, type Timers } from './timing'
 
 export interface SongsQuery {
   playlistId: number | null
@@ -17,8 +16,6 @@ export interface SongsState {
   pages: Record<number, PlaylistSongRow[]>
   error: string | null
   api: {
-    /** Reloads the rows in view when an import or a sync changes them; returns the unsubscribe. */
-    connect(timers?: Timers): () => void
     setQuery(patch: Partial<SongsQuery>): void
     /** Fetches the pages holding rows `first..last` that are not cached or on their way. */
     ensureRange(first: number, last: number): void
@@ -26,9 +23,6 @@ export interface SongsState {
     reload(): void
   }
 }
-
-/** Songs change state often during a sync; the rows in view are refreshed at most once a second. */
-const SYNC_REFRESH_MS = 1000
 
 export type SongsStore = StoreApi<SongsState>
 
@@ -72,22 +66,6 @@ export function createSongsStore(bridge: Bridge): SongsStore {
       pages: {},
       error: null,
       api: {
-        connect(timers) {
-          const reload = () => get().api.reload()
-          const onSync = throttle(reload, SYNC_REFRESH_MS, timers)
-          const offs = [
-            bridge.on('playlists', ({ playlistIds }) => {
-              const { playlistId } = get().query
-              if (playlistId !== null && playlistIds.includes(playlistId)) reload()
-            }),
-            bridge.on('job', onSync),
-            bridge.on('items', onSync),
-          ]
-          return () => {
-            onSync.cancel()
-            offs.forEach((off) => off())
-          }
-        },
         setQuery(patch) {
           generation++
           inFlight = new Set()

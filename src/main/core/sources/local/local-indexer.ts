@@ -1,5 +1,5 @@
 import { readTags } from './read-tags'
-import type { IndexedFile, LocalIndexRepository } from './local-index'
+import type { IndexedFile, LocalIndexRepository } from '../../catalog/local-index-repository'
 import { scanAudioFiles, type FoundFile } from './scan-files'
 
 export interface IndexStats {

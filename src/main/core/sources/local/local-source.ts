@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises'
-import type { CatalogDatabase } from '../../db/catalog-database'
+import type { IndexedFile, LocalIndexRepository } from '../../catalog/local-index-repository'
 import { systemClock, type Clock } from '../../util/clock'
 import { chooseMatch, type MatchOptions } from '../../matching/choose'
 import { similarity } from '../../matching/similarity'
@@ -9,16 +9,12 @@ import { untilAborted } from '../../util/abort'
 import { extensionOf, outcomeOf, resolvedSong } from '../outcome'
 import type { SongQuery } from '../../matching/candidate'
 import type { ResolveContext, ResolveOutcome, Source } from '../types'
-import {
-  indexedCandidate,
-  LocalIndexRepository,
-  type IndexedCandidate,
-  type IndexedFile,
-} from './local-index'
+import { indexedCandidate, type IndexedCandidate } from './indexed-candidate'
 import { refreshIndex, type IndexStats } from './local-indexer'
 
 export interface LocalSourceOptions {
-  db: CatalogDatabase
+  /** The catalog's `local_index` table, where the source keeps its tag cache. */
+  index: LocalIndexRepository
   clock?: Clock
   match?: MatchOptions
   /** How long an index scan stays good before the next resolve scans the folders again. */
@@ -50,7 +46,7 @@ export class LocalSource implements Source {
   ) {
     this.id = config.id
     this.clock = options.clock ?? systemClock
-    this.repository = new LocalIndexRepository(options.db, this.clock)
+    this.repository = options.index
   }
 
   get maxConcurrency(): number {

@@ -1,6 +1,6 @@
 import { formatCount } from '../../../../shared/format'
 import type { ImportSummary } from '../../../../shared/contract'
-import { playlistsOf } from './import-files'
+import { playlistsOf } from '../../model/import-files'
 
 const COUNTS = {
   added: 'Added',

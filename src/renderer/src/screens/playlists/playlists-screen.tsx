@@ -17,12 +17,12 @@ export function PlaylistsScreen() {
   const loaded = usePlaylistsStore((state) => state.loaded)
   const selectedId = usePlaylistsStore((state) => state.selectedId)
   const error = usePlaylistsStore((state) => state.error)
-  const { connect, select } = usePlaylistsStore((state) => state.api)
+  const { refresh, select } = usePlaylistsStore((state) => state.api)
   const songsApi = useSongsStore((state) => state.api)
   const [notice, setNotice] = useNotice()
 
-  useEffect(() => connect(), [connect])
-  useEffect(() => songsApi.connect(), [songsApi])
+  // The window's events keep the list fresh while it shows; opening the screen fetches it.
+  useEffect(() => void refresh(), [refresh])
   useEffect(
     () => songsApi.setQuery({ playlistId: selectedId, search: '', state: null }),
     [selectedId, songsApi],

@@ -1,11 +1,9 @@
 import { useEffect } from 'react'
 import { useStore } from 'zustand'
 import type { ProblemKind } from '../../../../shared/contract'
-import { useBridge } from '../../bridge-context'
 import { formatCount } from '../../../../shared/format'
 import { useStores } from '../../store-context'
 import type { ProblemsStore } from '../../stores/problems-store'
-import { throttle } from '../../stores/timing'
 import { FailedRow } from './failed-row'
 import { ProblemsPager } from './problems-pager'
 import { RetryToolbar } from './retry-toolbar'
@@ -18,26 +16,15 @@ const EMPTY: Record<ProblemKind, string> = {
   failed: 'No failed songs in the newest sync.',
 }
 
-/** Keeps the store fresh while the screen is open: on opening, and on item and job events. */
-function useProblemsFeed(store: ProblemsStore, kind: ProblemKind): void {
-  const bridge = useBridge()
-  useEffect(() => {
-    const { api } = store.getState()
-    const refresh = throttle(() => void api.refresh(), 1000)
-    // Subscribe first, so no change between the fetch and the subscription is missed.
-    const unsubscribe = [bridge.on('items', refresh), bridge.on('job', refresh)]
-    void api.open(kind)
-    return () => {
-      refresh.cancel()
-      unsubscribe.forEach((off) => off())
-    }
-  }, [bridge, store, kind])
+/** Opens the kind shown; while the screen shows, the window's events keep it fresh. */
+function useProblemsOpen(store: ProblemsStore, kind: ProblemKind): void {
+  useEffect(() => void store.getState().api.open(kind), [store, kind])
 }
 
 /** The newest sync's weak matches to review, or its failed songs to retry. */
 export function ProblemsScreen({ kind }: { kind: ProblemKind }) {
   const store = useStores().problems
-  useProblemsFeed(store, kind)
+  useProblemsOpen(store, kind)
   const total = useStore(store, (s) => s.total)
   const items = useStore(store, (s) => s.items)
   const loaded = useStore(store, (s) => s.loaded)

@@ -1,5 +1,5 @@
 import { PASSWORD_MASK, type SourceKind, type SourceSettings } from '../../../../shared/settings'
-import { lines } from './settings-draft'
+import { lines } from '../../model/settings-draft'
 
 /** One source as its editor's fields hold it; lists are one item per line. */
 export interface SourceForm {

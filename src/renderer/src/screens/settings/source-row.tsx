@@ -1,7 +1,7 @@
 import { useSortable } from '@dnd-kit/sortable'
 import { memo, type CSSProperties, type ReactNode } from 'react'
 import type { SourceTest } from '../../stores/settings-store'
-import type { DraftSource } from './settings-draft'
+import type { DraftSource } from '../../model/settings-draft'
 import { describeSource, SOURCE_KIND_LABELS } from './source-form'
 
 interface RowProps {

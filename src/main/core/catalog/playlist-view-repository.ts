@@ -1,12 +1,13 @@
 import { join } from 'node:path'
 import type { CatalogDatabase } from '../db/catalog-database'
+import type { PlaylistRepository } from './playlist-repository'
+import type { Playlist } from './types'
 import type {
   PlaylistSongRow,
   PlaylistSongsPage,
   PlaylistSummary,
   SongState,
 } from '../../../shared/contract'
-import type { RemovalPolicy } from '../../../shared/removal-policy'
 
 /** A song's state: in the library wins, else its newest sync item's state, else never synced. */
 const SONG_STATE_SQL = `CASE
@@ -16,25 +17,25 @@ const SONG_STATE_SQL = `CASE
                  ORDER BY i.id DESC LIMIT 1), 'not_synced')
 END`
 
-interface PlaylistRecord {
-  id: number
-  name: string
-  sourceFormat: string | null
-  platform: string | null
-  importedAt: number
-  lastSyncedAt: number | null
-  removalPolicy: RemovalPolicy
+/** The playlists and their songs as a window lists them, each song with its derived state. */
+export class PlaylistViewRepository {
+  constructor(
+    private readonly db: CatalogDatabase,
+    private readonly playlists: PlaylistRepository,
+  ) {}
+
+  /** Every playlist, by name, with how many of its songs are in each state. */
+  summaries(): PlaylistSummary[] {
+    return playlistSummaries(this.db, this.playlists.listPlaylists())
+  }
+
+  /** One page of a playlist's songs in playlist order, optionally filtered by text and state. */
+  songsPage(query: SongsQuery): PlaylistSongsPage {
+    return playlistSongs(this.db, query)
+  }
 }
 
-/** Every playlist with how many of its songs are in each state. */
-export function playlistSummaries(db: CatalogDatabase): PlaylistSummary[] {
-  const playlists = db
-    .prepare<[], PlaylistRecord>(
-      `SELECT id, name, source_format AS sourceFormat, platform, imported_at AS importedAt,
-              last_synced_at AS lastSyncedAt, removal_policy AS removalPolicy
-       FROM playlists ORDER BY name COLLATE NOCASE, id`,
-    )
-    .all()
+function playlistSummaries(db: CatalogDatabase, playlists: readonly Playlist[]): PlaylistSummary[] {
   const counts = db
     .prepare<[], { playlistId: number; state: SongState; n: number }>(
       `SELECT ps.playlist_id AS playlistId, ${SONG_STATE_SQL} AS state, count(*) AS n
@@ -43,8 +44,15 @@ export function playlistSummaries(db: CatalogDatabase): PlaylistSummary[] {
     .all()
   return playlists.map((playlist) => {
     const mine = counts.filter((row) => row.playlistId === playlist.id)
+    // A window has no use for the export's path on disk or the platform's playlist id.
     return {
-      ...playlist,
+      id: playlist.id,
+      name: playlist.name,
+      sourceFormat: playlist.sourceFormat,
+      platform: playlist.platform,
+      importedAt: playlist.importedAt,
+      lastSyncedAt: playlist.lastSyncedAt,
+      removalPolicy: playlist.removalPolicy,
       songs: mine.reduce((sum, row) => sum + row.n, 0),
       counts: Object.fromEntries(mine.map((row) => [row.state, row.n])),
     }
@@ -94,8 +102,7 @@ const withStateSql = (where: string) => `SELECT ps.position, s.id AS songId, s.n
   LEFT JOIN stage_items i ON i.id = (SELECT max(id) FROM stage_items WHERE song_id = s.id)
   ${where}`
 
-/** One page of a playlist's songs in playlist order, optionally filtered by a text and a state. */
-export function playlistSongs(db: CatalogDatabase, query: SongsQuery): PlaylistSongsPage {
+function playlistSongs(db: CatalogDatabase, query: SongsQuery): PlaylistSongsPage {
   const search = query.search?.trim() ? likePattern(query.search.trim()) : null
   const where = `WHERE ps.playlist_id = @playlistId ${search ? SEARCH_SQL : ''}`
   const matching = `FROM playlist_songs ps JOIN songs s ON s.id = ps.song_id ${where}`

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { playlistSongs } from '../../../src/main/core/service/catalog-queries'
 import { seedDownloadJob } from '../../support/ops-fixtures'
 import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
 
@@ -15,7 +14,7 @@ function seeded() {
   const { stage, playlist, songIds } = seedDownloadJob(temp.service, 4)
   const { ops, library } = temp.service
   const [first] = ops.itemsInState(stage.id, 'pending')
-  ops.claimNextStageItem(stage.id, 'w', 1000)
+  ops.leases.claimNext(stage.id, 'w', 1000)
   ops.markItemFailed(first!.id, 'demo: not found')
   const backend = library.ensureLocalBackend(join(temp.dir, 'library'), { isDefault: true })
   library.recordLocalFile({
@@ -32,7 +31,7 @@ describe('a page of playlist songs', () => {
   it('filters by state, keeping the filtered total and playlist order', () => {
     const { playlistId, songIds } = seeded()
     const page = (state?: 'failed' | 'pending' | 'in_library' | 'not_synced') =>
-      playlistSongs(temp.service.db, { playlistId, offset: 0, limit: 10, state })
+      temp.service.playlistViews.songsPage({ playlistId, offset: 0, limit: 10, state })
     expect(page().total).toBe(4)
     expect(page('failed')).toMatchObject({
       total: 1,
@@ -53,14 +52,14 @@ describe('a page of playlist songs', () => {
   it('combines the state filter with the search and pages the result', () => {
     const { playlistId, songIds } = seeded()
     const query = { playlistId, limit: 1, state: 'pending' as const, search: 'song' }
-    const second = playlistSongs(temp.service.db, { ...query, offset: 1 })
+    const second = temp.service.playlistViews.songsPage({ ...query, offset: 1 })
     expect(second).toMatchObject({ total: 2, songs: [{ songId: songIds[2] }] })
-    const none = playlistSongs(temp.service.db, { ...query, offset: 0, search: 'Song 3' })
+    const none = temp.service.playlistViews.songsPage({ ...query, offset: 0, search: 'Song 3' })
     expect(none.total).toBe(0)
   })
 
   it("finds each song's newest item through an index, not a scan", () => {
-    const plan = temp.service.db
+    const plan = temp.db
       .prepare<[], { detail: string }>(
         'EXPLAIN QUERY PLAN SELECT max(id) FROM stage_items WHERE song_id = 1',
       )

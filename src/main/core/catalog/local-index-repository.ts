@@ -1,6 +1,5 @@
-import type { CatalogDatabase } from '../../db/catalog-database'
-import { systemClock, type Clock } from '../../util/clock'
-import type { Candidate } from '../../matching/candidate'
+import type { CatalogDatabase } from '../db/catalog-database'
+import { systemClock, type Clock } from '../util/clock'
 
 /** What was last read from one file: its identity on disk and its tags. */
 export interface IndexedFile {
@@ -13,14 +12,6 @@ export interface IndexedFile {
   durationMs: number | null
   isrc: string | null
   sourceTag: string | null
-}
-
-/** An indexed file as a match candidate; its path is its track id. */
-export type IndexedCandidate = Candidate & { file: IndexedFile }
-
-export function indexedCandidate(file: IndexedFile): IndexedCandidate {
-  const { path, title, artists, album, durationMs, isrc } = file
-  return { trackId: path, title, artists, album, durationMs, isrc, file }
 }
 
 interface IndexRow {

@@ -1,4 +1,6 @@
 import type { CatalogDatabase } from '../db/catalog-database'
+import type { JsonObject } from '../catalog/types'
+import { DISPLAY_TEXT_SQL } from './download-rows'
 import type {
   ProblemItem,
   ProblemItemsPage,
@@ -11,12 +13,44 @@ const HAS_CANDIDATES = `coalesce(json_array_length(i.result_json, '$.review'), 0
 /** A row as read: the candidates and their source are still in the item's result JSON. */
 type ProblemRecord = Omit<ProblemItem, 'sourceId' | 'candidates'> & { resultJson: string | null }
 
-/** The failed items of a job: those with candidates to review, or every other failure. */
-export function problemItems(
-  db: CatalogDatabase,
-  jobId: number,
-  query: { kind: ProblemKind; offset: number; limit: number },
-): ProblemItemsPage {
+/** A job's failed items: the ids to retry, the pages a window reviews, the review recorded. */
+export class ProblemRepository {
+  constructor(private readonly db: CatalogDatabase) {}
+
+  /** The ids of the job's failed items, oldest first. */
+  failedItemIds(jobId: number): number[] {
+    return this.db
+      .prepare<[number], { id: number }>(
+        `SELECT id FROM stage_items WHERE job_id = ? AND state = 'failed' ORDER BY id`,
+      )
+      .all(jobId)
+      .map((row) => row.id)
+  }
+
+  /** The failed items of a job: those with candidates to review, or every other failure. */
+  page(jobId: number, query: ProblemQuery): ProblemItemsPage {
+    return problemItems(this.db, jobId, query)
+  }
+
+  /** Keeps a review in a failed item's result; false when the item is no longer failed. */
+  recordReview(itemId: number, result: JsonObject, message: string): boolean {
+    return (
+      this.db
+        .prepare<[string, string, number]>(
+          `UPDATE stage_items SET result_json = ?, message = ? WHERE id = ? AND state = 'failed'`,
+        )
+        .run(JSON.stringify(result), message, itemId).changes > 0
+    )
+  }
+}
+
+export interface ProblemQuery {
+  kind: ProblemKind
+  offset: number
+  limit: number
+}
+
+function problemItems(db: CatalogDatabase, jobId: number, query: ProblemQuery): ProblemItemsPage {
   const filter = `i.job_id = ? AND i.state = 'failed' AND ${
     query.kind === 'review' ? HAS_CANDIDATES : `NOT (${HAS_CANDIDATES})`
   }`
@@ -26,8 +60,7 @@ export function problemItems(
   const rows = db
     .prepare<[number, number, number], ProblemRecord>(
       `SELECT i.id AS itemId, i.job_id AS jobId, i.song_id AS songId, i.playlist_id AS playlistId,
-              CASE WHEN s.singers = '' THEN s.name ELSE s.name || ' / ' || s.singers END
-                AS displayText,
+              ${DISPLAY_TEXT_SQL} AS displayText,
               i.message, i.attempts, i.updated_at AS updatedAt, i.result_json AS resultJson
        FROM stage_items i JOIN songs s ON s.id = i.song_id
        WHERE ${filter}

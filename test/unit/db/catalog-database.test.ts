@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -24,7 +24,7 @@ const tableNames = (db: CatalogDatabase) =>
     .all()
     .map((row) => row.name)
 
-describe('migrations', () => {
+describe('opening a catalog', () => {
   it('creates every table on a fresh file and records the version', () => {
     const db = new CatalogDatabase(tempPath())
     expect(db.schemaVersion).toBe(migrations.length)
@@ -123,32 +123,29 @@ describe('migrations', () => {
     expect(() => checkMigrationOrder(migrations)).not.toThrow()
   })
 
-  it('gives playlists of an older catalog the keep policy and keeps their removals pending', () => {
-    const path = tempPath()
-    new CatalogDatabase(path, { migrations: migrations.slice(0, 3) }).close()
-    const raw = new Database(path)
-    raw.exec(`
-      INSERT INTO playlists (id, name, imported_at) VALUES (1, 'Old', 0);
-      INSERT INTO songs (id, name, dedupe_key, created_at, updated_at) VALUES (1, 'S', 's', 0, 0);
-      INSERT INTO playlist_song_removals (playlist_id, song_id, removed_at) VALUES (1, 1, 5);
-    `)
-    raw.close()
-    const db = new CatalogDatabase(path)
-    expect(db.connection.prepare('SELECT removal_policy AS p FROM playlists').get()).toEqual({
-      p: 'keep',
-    })
-    expect(
-      db.connection.prepare('SELECT applied_at AS a FROM playlist_song_removals').get(),
-    ).toEqual({ a: null })
-    expect(() =>
-      db.connection.prepare("UPDATE playlists SET removal_policy = 'shred'").run(),
-    ).toThrow(/CHECK/)
-    db.close()
-  })
-
   it('keeps prepared statements for reuse', () => {
     const db = new CatalogDatabase(':memory:')
     expect(db.prepare('SELECT 1')).toBe(db.prepare('SELECT 1'))
     db.close()
+  })
+})
+
+describe('the migration files', () => {
+  const folder = join(__dirname, '..', '..', '..', 'src', 'main', 'core', 'db', 'migrations')
+  const fileOf = (version: number, name: string) =>
+    `${String(version).padStart(4, '0')}-${name.replaceAll(' ', '-')}.ts`
+
+  it('name each step after its version and name, one file each', () => {
+    const files = readdirSync(folder).filter((file) => file !== 'index.ts')
+    expect(files.sort()).toEqual(migrations.map((m) => fileOf(m.version, m.name)))
+  })
+
+  it('each have their own test, of their schema and of the data they carry forward', () => {
+    const missing = migrations
+      .map((m) =>
+        join(__dirname, 'migrations', fileOf(m.version, m.name).replace(/\.ts$/, '.test.ts')),
+      )
+      .filter((test) => !existsSync(test))
+    expect(missing).toEqual([])
   })
 })

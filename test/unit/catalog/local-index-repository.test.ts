@@ -3,7 +3,7 @@ import { CatalogDatabase } from '../../../src/main/core/db/catalog-database'
 import {
   LocalIndexRepository,
   type IndexedFile,
-} from '../../../src/main/core/sources/local/local-index'
+} from '../../../src/main/core/catalog/local-index-repository'
 
 let db: CatalogDatabase
 beforeEach(() => {

@@ -1,5 +1,5 @@
-import type { Bridge } from '../../bridge'
-import type { DropOutcome, ImportSummary, ImportUpload } from '../../../../shared/contract'
+import type { Bridge } from '../bridge'
+import type { DropOutcome, ImportSummary, ImportUpload } from '../../../shared/contract'
 
 /** The service refuses larger uploads; saying so before reading the file is kinder. */
 export const MAX_EXPORT_BYTES = 64 * 1024 * 1024

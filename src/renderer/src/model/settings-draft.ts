@@ -1,4 +1,4 @@
-import type { SettingsView, SourceSettings } from '../../../../shared/settings'
+import type { SettingsView, SourceSettings } from '../../../shared/settings'
 import { jsonEqual } from './json-equal'
 
 /** A source as the form edits it: `key` survives id changes, `originalId` is its saved id. */
