@@ -114,7 +114,7 @@ describe('the application service', () => {
       const summary = await handle.done
       expect(summary.jobId).toBe(handle.jobId)
       expect(app.jobItems(handle.jobId)).toEqual(summary.counts)
-      expect(app.jobTransfers(handle.jobId)).toEqual({ bytes: 0, bySource: {} })
+      expect(app.jobTransfers(handle.jobId)).toEqual({ bytes: 0, bySource: {}, fromLibrary: 0 })
       expect(app.jobFailures(handle.jobId)).toEqual([])
       expect(app.sync.running).toBeNull()
     } finally {
