@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import { coreLayersConfig } from './eslint/core-layers.mjs'
 
 const electronBan = {
   name: 'electron',
@@ -30,6 +31,8 @@ export default tseslint.config(
     files: ['src/main/core/**', 'src/main/cli/**', 'src/main/server/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronBan] }] },
   },
+  // Each core folder imports only the layers below it, and no import goes round in a cycle.
+  coreLayersConfig(import.meta.dirname, 'src/main/core'),
   {
     files: ['src/shared/**', 'src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },

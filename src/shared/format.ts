@@ -4,7 +4,8 @@
  *
  * Sizes and speeds keep three significant digits (3.46 MB, 48.0 MB, 512 MB): the precision
  * follows the magnitude, so a small file does not read as "0.0 MB" and a big one carries no
- * noise digits, and every figure is four characters wide, so a live speed does not jitter.
+ * noise digits, and from kB up every figure is four characters wide, so a live speed does not
+ * jitter.
  */
 
 const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const

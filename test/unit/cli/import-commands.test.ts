@@ -55,6 +55,19 @@ describe('catalogsync inspect', () => {
     expect(out.join('\n')).toMatch(/ 5:55 /)
   })
 
+  it('shows track lengths clock-style as the window does, hours included, blank when unknown', async () => {
+    const { dir, io, out } = setup()
+    const file = join(dir, 'long.m3u8')
+    writeFileSync(
+      file,
+      '#EXTM3U\n#EXTINF:4500,Band - Long Mix\nlong.mp3\n#EXTINF:-1,Band - Stream\nstream.mp3\n',
+    )
+    expect(await runCli(['inspect', file], io)).toBe(0)
+    const rows = out.join('\n').split('\n')
+    expect(rows.find((row) => row.includes('Long Mix'))).toMatch(/ {2}1:15:00 {2}long\.mp3$/)
+    expect(rows.find((row) => row.includes('Stream'))).toMatch(/ {2} {6} {2}stream\.mp3$/)
+  })
+
   it('names the file and the problem in one line, exit status 1', async () => {
     const { dir, io, out, err } = setup()
     const bad = join(dir, 'broken.json')

@@ -1,5 +1,6 @@
 import type { ParsedExport } from '../../core/importers'
 import { AppService } from '../../core/service/app-service'
+import { formatDuration } from '../../../shared/format'
 import type { Command } from '../command'
 
 /** The contracted `inspect --json` shape: only the normalised fields, nulls kept. */
@@ -22,11 +23,8 @@ export function inspectJson(parsed: ParsedExport) {
   }
 }
 
-const formatDuration = (ms: number | null): string => {
-  if (ms === null) return ''
-  const seconds = Math.round(ms / 1000)
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
-}
+/** Clock-style, as everywhere else; blank when the export gives no length. */
+const trackLength = (ms: number | null): string => (ms === null ? '' : formatDuration(ms / 1000))
 
 const cell = (text: string, width: number): string =>
   text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width)
@@ -40,7 +38,7 @@ export function inspectTable(parsed: ParsedExport): string {
       lines.push(
         `${String(index + 1).padStart(5)}  ${cell(track.title ?? '(no title)', 36)}  ` +
           `${cell(track.artists.join(', '), 28)}  ${cell(track.album ?? '', 24)}  ` +
-          `${formatDuration(track.durationMs).padStart(6)}  ${where}`,
+          `${trackLength(track.durationMs).padStart(6)}  ${where}`,
       )
     })
   }

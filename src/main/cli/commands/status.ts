@@ -27,10 +27,11 @@ export const statusCommand: Command = {
   arguments: [],
   options: [{ flags: '--json', description: 'print the counts as JSON' }],
   examples: ['catalogsync status', 'catalogsync --db ~/music/catalog.db status --json'],
-  run: (args, io) =>
-    withService(args, (app) => {
+  run(args, io) {
+    return withService(args, (app) => {
       const status = app.status()
       io.out(args.values.json ? JSON.stringify(status) : formatStatus(status))
       return 0
-    }),
+    })
+  },
 }

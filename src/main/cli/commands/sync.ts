@@ -9,6 +9,8 @@ import { withService } from '../with-service'
 /** The built-in settings, shown in the help as defaults ($CATALOGSYNC_HOME left unexpanded). */
 const BUILT_IN = AppService.builtInSettings('$CATALOGSYNC_HOME')
 
+const isRunMode = (value: unknown): value is RunMode => RUN_MODES.some((mode) => mode === value)
+
 function positiveInt(value: unknown, flag: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new CliUsageError(`${flag} needs a whole number ≥ 1`)
@@ -20,10 +22,10 @@ export function flagSettings(values: ParsedCommandLine['values']): SettingsPatch
   const patch: SettingsPatch = {}
   if (typeof values.library === 'string') patch.libraryRoots = [values.library]
   if (values.mode !== undefined) {
-    if (!RUN_MODES.includes(values.mode as RunMode)) {
+    if (!isRunMode(values.mode)) {
       throw new CliUsageError(`--mode must be one of ${RUN_MODES.join(', ')}`)
     }
-    patch.mode = values.mode as RunMode
+    patch.mode = values.mode
   }
   if (values.downloaders !== undefined)
     patch.downloaders = positiveInt(values.downloaders, '--downloaders')

@@ -147,7 +147,10 @@ export class StageExecutors {
     }
   }
 
-  /** The single path: one worker resolves, then downloads, the same item. */
+  /**
+   * The single path: one worker resolves, then downloads, the same item; it hands the task over
+   * in memory rather than reading back the payload it has just saved.
+   */
   async processItem(
     itemId: number,
     workerName: string,

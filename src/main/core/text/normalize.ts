@@ -1,3 +1,5 @@
+import { foldChinese } from './chinese'
+
 // Only the Latin/Greek/Cyrillic combining marks: stripping every \p{Mn} would also
 // strip kana voicing marks and turn が into か.
 const COMBINING_DIACRITICS = /[\u0300-\u036f]/g
@@ -6,12 +8,17 @@ const WHITESPACE = /\s+/gu
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]+/g
 
-/** Folds width, case, Latin diacritics, punctuation and spacing, for comparing names. */
+/**
+ * Folds width, case, Latin diacritics, punctuation, spacing and traditional Chinese (to
+ * simplified), for comparing names.
+ */
 export function normalizeText(value: string): string {
   // Most names are plain ASCII, for which Unicode normalisation changes nothing.
   const ascii = PRINTABLE_ASCII.test(value)
   const folded = (
-    ascii ? value : value.normalize('NFKD').replace(COMBINING_DIACRITICS, '').normalize('NFC')
+    ascii
+      ? value
+      : foldChinese(value.normalize('NFKD').replace(COMBINING_DIACRITICS, '').normalize('NFC'))
   ).toLowerCase()
   const words = folded
     .replace(ascii ? ASCII_PUNCTUATION : PUNCTUATION_OR_SYMBOL, ' ')
