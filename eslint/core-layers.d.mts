@@ -8,8 +8,15 @@ export function layerZones(
   layers?: readonly (readonly [string, string])[],
 ): { target: string; from: string[]; message: string }[]
 
+export function faceZones(
+  coreDir: string,
+  frontEnds?: readonly string[],
+  layers?: readonly (readonly [string, string])[],
+): { target: string[]; from: string; except: string[]; message: string }[]
+
 export function coreLayersConfig(
   root: string,
   coreDir: string,
+  frontEnds?: readonly string[],
   layers?: readonly (readonly [string, string])[],
 ): Linter.Config

@@ -42,12 +42,28 @@ export function layerZones(coreDir, layers = CORE_LAYERS) {
 }
 
 /**
- * The lint config that keeps the folders of `coreDir` (relative to `root`, the folder of the
- * ESLint config) in their layers and free of import cycles.
+ * One zone per folder: from any other core folder, and from the front ends (folders or files
+ * outside the core), a folder is reached only through its index.ts, its public face; inside
+ * the folder, files import each other directly.
  */
-export function coreLayersConfig(root, coreDir, layers = CORE_LAYERS) {
+export function faceZones(coreDir, frontEnds = [], layers = CORE_LAYERS) {
+  return layers.map(([name]) => ({
+    target: [`${coreDir}/!(${name})/**`, ...frontEnds],
+    from: `${coreDir}/${name}`,
+    except: ['./index.ts'],
+    message: `Import core/${name} through its index.ts, the folder's public face; export from there what you need.`,
+  }))
+}
+
+/**
+ * The lint config that keeps the folders of `coreDir` (relative to `root`, the folder of the
+ * ESLint config) in their layers, free of import cycles, and reached through their faces,
+ * by each other and by `frontEnds` (paths or globs outside the core).
+ */
+export function coreLayersConfig(root, coreDir, frontEnds = [], layers = CORE_LAYERS) {
+  const frontEndFiles = frontEnds.map((path) => (path.endsWith('.ts') ? path : `${path}/**/*.ts`))
   return {
-    files: [`${coreDir}/**/*.ts`],
+    files: [`${coreDir}/**/*.ts`, ...frontEndFiles],
     plugins: { 'import-x': importX },
     settings: {
       // import-x reads only .js files unless told: the cycle check must parse the .ts it follows.
@@ -58,7 +74,10 @@ export function coreLayersConfig(root, coreDir, layers = CORE_LAYERS) {
     rules: {
       'import-x/no-restricted-paths': [
         'error',
-        { basePath: root, zones: layerZones(coreDir, layers) },
+        {
+          basePath: root,
+          zones: [...layerZones(coreDir, layers), ...faceZones(coreDir, frontEnds, layers)],
+        },
       ],
       'import-x/no-cycle': 'error',
     },

@@ -1,4 +1,4 @@
-import { applyRuntimeV8Flags } from '../core/runtime/v8-flags'
+import { applyRuntimeV8Flags } from '../core/runtime'
 import { processIo } from './cli-io'
 import { runCli } from './run-cli'
 

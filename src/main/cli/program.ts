@@ -1,5 +1,5 @@
 import { Command as Program, Option, type CommanderError } from 'commander'
-import { catalogsyncHome, defaultDatabasePath } from '../core/config/paths'
+import { catalogsyncHome, defaultDatabasePath } from '../core/service'
 import { CliUsageError, type CliIo } from './cli-io'
 import type { Command, CommandOption, OptionValue, ParsedCommandLine } from './command'
 import { usageErrorMessage } from './usage-errors'

@@ -1,7 +1,6 @@
-import type { AppService } from '../core/service/app-service'
-import type { RemovalReport } from '../core/library/apply-removals'
-import type { PlaylistFileResult } from '../core/library/playlist-files'
-import type { JobRunSummary } from '../core/sync/sync-job'
+import type { AppService } from '../core/service'
+import type { RemovalReport, PlaylistFileResult } from '../core/library'
+import type { JobRunSummary } from '../core/sync'
 import { formatBytes, formatDuration } from '../../shared/format'
 import type { CliIo } from './cli-io'
 

@@ -1,6 +1,5 @@
-import type { AppService } from '../core/service/app-service'
-import type { JobRunSummary } from '../core/sync/sync-job'
-import type { SyncHandle } from '../core/sync/start-sync'
+import type { AppService } from '../core/service'
+import type { JobRunSummary, SyncHandle } from '../core/sync'
 import type { CliIo } from './cli-io'
 import { reportSync } from './sync-report'
 import { SyncView } from './sync-view'

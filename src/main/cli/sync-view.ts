@@ -1,4 +1,4 @@
-import type { EventBus } from '../core/events/event-bus'
+import type { EventBus } from '../core/events'
 import type { CoreEvents, TransferEvent } from '../../shared/events'
 import type { WorkerState } from '../../shared/dashboard'
 import type { ItemState, StateCounts } from '../../shared/states'

@@ -1,4 +1,4 @@
-import { AppService, type AppServiceOpenOptions } from '../core/service/app-service'
+import { AppService, type AppServiceOpenOptions } from '../core/service'
 import type { ParsedCommandLine } from './command'
 
 export type ServiceOptions = Omit<AppServiceOpenOptions, 'home'> & {

@@ -1,5 +1,5 @@
 import { Notification, type BrowserWindow } from 'electron'
-import type { AppService } from '../core/service/app-service'
+import type { AppService } from '../core/service'
 import type { CoreEvents } from '../../shared/events'
 import type { JobState } from '../../shared/states'
 import { progressOf } from './tray-menu'

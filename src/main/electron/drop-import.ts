@@ -2,10 +2,9 @@ import { errorMessage } from '../../shared/error-message'
 import { constants } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
-import type { AppService } from '../core/service/app-service'
-import type { FileImportResult } from '../core/import-writer/playlist-importer'
-import { oneLine } from '../core/importers/errors'
-import { MAX_EXPORT_BYTES } from '../core/importers'
+import type { AppService } from '../core/service'
+import type { FileImportResult } from '../core/import-writer'
+import { oneLine, MAX_EXPORT_BYTES } from '../core/importers'
 import type { DropChannel, Result } from '../../shared/contract'
 
 /** At most this many files per drop: a drop is a few exports, not a whole disk. */

@@ -1,5 +1,5 @@
 import { dialog, type BrowserWindow, type MessageBoxOptions } from 'electron'
-import type { AppService } from '../core/service/app-service'
+import type { AppService } from '../core/service'
 import { describeDrop, importDropped, previewDropped } from './drop-import'
 
 type ImportCalls = Pick<AppService, 'previewFile' | 'importFile'>

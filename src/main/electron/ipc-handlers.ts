@@ -1,6 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import type { AppService } from '../core/service/app-service'
-import type { Handlers } from '../core/service/handlers'
+import type { AppService, Handlers } from '../core/service'
 import {
   EVENT_CHANNELS,
   INVOKE_CHANNELS,

@@ -1,8 +1,8 @@
 import { errorMessage } from '../../shared/error-message'
 import { shell } from 'electron'
 import { stat } from 'node:fs/promises'
-import type { AppService } from '../core/service/app-service'
-import { resolveInsideRoot } from '../core/library/layout'
+import type { AppService } from '../core/service'
+import { resolveInsideRoot } from '../core/library'
 import type { Result } from '../../shared/contract'
 
 type SongFiles = AppService['songFiles']

@@ -1,6 +1,5 @@
 import { chmodSync, existsSync } from 'node:fs'
-import type { SettingsRepository } from '../core/catalog/settings-repository'
-
+import type { SettingsRepository } from '../core/catalog'
 /** The part of Electron's safeStorage used here; tests pass a stand-in. */
 export interface SecretCipher {
   isEncryptionAvailable(): boolean

@@ -1,4 +1,4 @@
-import type { AppService } from '../core/service/app-service'
+import type { AppService } from '../core/service'
 import type { JobState } from '../../shared/states'
 
 /** States after which a sync job does not run again on its own. */

@@ -1,5 +1,5 @@
-import type { AppService } from '../core/service/app-service'
-import { Coalescer, realScheduler } from '../core/sync/scheduler'
+import type { AppService } from '../core/service'
+import { Coalescer, realScheduler } from '../core/sync'
 import type { CoreEvents } from '../../shared/events'
 import { progressOf, type TrayStatus } from './tray-menu'
 

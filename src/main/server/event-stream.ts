@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http'
-import type { AppService } from '../core/service/app-service'
+import type { AppService } from '../core/service'
 import { EVENT_CHANNELS } from '../../shared/contract'
 
 const HEARTBEAT_MS = 15_000

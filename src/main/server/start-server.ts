@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import type { AppService } from '../core/service/app-service'
+import type { AppService } from '../core/service'
 import { bindingProblem } from './access'
 import { createHttpServer, type HttpServerOptions } from './http-server'
 

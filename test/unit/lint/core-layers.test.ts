@@ -8,20 +8,20 @@ import { CORE_LAYERS, coreLayersConfig } from '../../../eslint/core-layers.mjs'
 const root = join(__dirname, '..', '..', '..')
 const LAYER_RULES = new Set(['import-x/no-restricted-paths', 'import-x/no-cycle'])
 
-/** The layer rules' messages, per file, for files under test/fixtures/lint/core. */
+/** The layer rules' messages, per file, for files under test/fixtures/lint (front/ is a front end). */
 async function fixtureProblems(files: string[]): Promise<Record<string, string[]>> {
   const eslint = new ESLint({
     cwd: root,
     overrideConfigFile: true,
     overrideConfig: [
       { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
-      coreLayersConfig(root, 'test/fixtures/lint/core'),
+      coreLayersConfig(root, 'test/fixtures/lint/core', ['test/fixtures/lint/front']),
     ],
   })
-  const results = await eslint.lintFiles(files.map((f) => join(root, 'test/fixtures/lint/core', f)))
+  const results = await eslint.lintFiles(files.map((f) => join(root, 'test/fixtures/lint', f)))
   return Object.fromEntries(
     results.map((r) => [
-      r.filePath.slice(join(root, 'test/fixtures/lint/core/').length),
+      r.filePath.slice(join(root, 'test/fixtures/lint/').length),
       r.messages.map((m) => `${m.ruleId}: ${m.message}`),
     ]),
   )
@@ -40,21 +40,44 @@ describe('the core layer order', () => {
   })
 
   it('fires on an import from a higher layer, and lets a higher one import a lower one', async () => {
-    const problems = await fixtureProblems(['util/reaches-up.ts', 'sync/job.ts', 'util/clock.ts'])
-    expect(problems['util/reaches-up.ts']).toEqual([
+    const problems = await fixtureProblems([
+      'core/util/reaches-up.ts',
+      'core/sync/job.ts',
+      'core/util/clock.ts',
+    ])
+    expect(problems['core/util/reaches-up.ts']).toEqual([
       expect.stringMatching(
-        /^import-x\/no-restricted-paths: Unexpected path "\.\.\/sync\/job" imported in restricted zone\. core\/util may import only the layers below it/,
+        /^import-x\/no-restricted-paths: Unexpected path "\.\.\/sync" imported in restricted zone\. core\/util may import only the layers below it/,
       ),
     ])
-    expect(problems['sync/job.ts']).toEqual([])
-    expect(problems['util/clock.ts']).toEqual([])
+    expect(problems['core/sync/job.ts']).toEqual([])
+    expect(problems['core/util/clock.ts']).toEqual([])
+  })
+
+  it('fires on an import past a folder index.ts, from another folder or a front end', async () => {
+    const problems = await fixtureProblems([
+      'core/sync/reaches-in.ts',
+      'front/reaches-in.ts',
+      'front/uses-face.ts',
+    ])
+    const pastFace = (path: string, folder: string) =>
+      expect.stringMatching(
+        new RegExp(
+          `^import-x/no-restricted-paths: Unexpected path "${path}" imported in restricted zone\\. Import core/${folder} through its index\\.ts`,
+        ),
+      )
+    expect(problems).toEqual({
+      'core/sync/reaches-in.ts': [pastFace('../util/clock', 'util')],
+      'front/reaches-in.ts': [pastFace('../core/sync/job', 'sync')],
+      'front/uses-face.ts': [],
+    })
   })
 
   it('fires on a two-file import cycle, in both files', async () => {
-    const problems = await fixtureProblems(['sync/cycle-a.ts', 'sync/cycle-b.ts'])
+    const problems = await fixtureProblems(['core/sync/cycle-a.ts', 'core/sync/cycle-b.ts'])
     expect(problems).toEqual({
-      'sync/cycle-a.ts': ['import-x/no-cycle: Dependency cycle detected'],
-      'sync/cycle-b.ts': ['import-x/no-cycle: Dependency cycle detected'],
+      'core/sync/cycle-a.ts': ['import-x/no-cycle: Dependency cycle detected'],
+      'core/sync/cycle-b.ts': ['import-x/no-cycle: Dependency cycle detected'],
     })
   })
 

@@ -56,7 +56,7 @@ describe('SQL location', () => {
   it('hands the database to the repositories only, through the catalog store', () => {
     const opening = srcFiles()
       .filter(({ path }) => !REPOSITORY_FOLDERS.some((folder) => path.startsWith(folder)))
-      .filter(({ text }) => /from '[./]*\/db\/catalog-database'/.test(text))
+      .filter(({ text }) => /\bCatalogDatabase\b/.test(text))
       .map(({ path }) => path)
     expect(opening).toEqual(['src/main/core/service/catalog-store.ts'])
   })

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { demoPlaylistXspf } from '../../core/demo/demo-catalogue'
-import { DEMO_PASSWORD, DEMO_USER, startDemoServer } from '../../core/demo/demo-server'
+import { demoPlaylistXspf, DEMO_PASSWORD, DEMO_USER, startDemoServer } from '../../core/demo'
 import type { Command } from '../command'
 import { runSync } from '../sync-run'
 import { withService } from '../with-service'

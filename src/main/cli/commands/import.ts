@@ -1,5 +1,5 @@
 import { errorMessage } from '../../../shared/error-message'
-import type { FileImportResult } from '../../core/import-writer/playlist-importer'
+import type { FileImportResult } from '../../core/import-writer'
 import type { Command } from '../command'
 import { withService } from '../with-service'
 

@@ -1,5 +1,5 @@
 import type { ParsedExport } from '../../core/importers'
-import { AppService } from '../../core/service/app-service'
+import { AppService } from '../../core/service'
 import { formatDuration } from '../../../shared/format'
 import type { Command } from '../command'
 

@@ -1,5 +1,5 @@
-import type { AppService } from '../../core/service/app-service'
-import type { Playlist } from '../../core/catalog/types'
+import type { AppService } from '../../core/service'
+import type { Playlist } from '../../core/catalog'
 import { isRemovalPolicy, REMOVAL_POLICIES } from '../../../shared/removal-policy'
 import { CliUsageError } from '../cli-io'
 import type { Command } from '../command'

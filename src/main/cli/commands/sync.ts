@@ -1,5 +1,5 @@
-import type { SettingsPatch } from '../../core/config/sync-settings'
-import { AppService } from '../../core/service/app-service'
+import type { SettingsPatch } from '../../core/config'
+import { AppService } from '../../core/service'
 import { RUN_MODES, type RunMode } from '../../../shared/settings'
 import { CliUsageError } from '../cli-io'
 import type { Command, ParsedCommandLine } from '../command'

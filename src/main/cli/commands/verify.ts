@@ -1,4 +1,4 @@
-import type { VerifyProblem, VerifyReport } from '../../core/library/verify-library'
+import type { VerifyProblem, VerifyReport } from '../../core/library'
 import type { CliIo } from '../cli-io'
 import type { Command } from '../command'
 import { withService } from '../with-service'

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
-import type { CatalogDatabase } from '../db/catalog-database'
-import { systemClock, type Clock } from '../util/clock'
+import type { CatalogDatabase } from '../db'
+import { systemClock, type Clock } from '../util'
 import type { LocalFile, LocalFileInput, StorageBackend } from './types'
 
 interface BackendRow {

@@ -1,6 +1,5 @@
-import type { CatalogDatabase } from '../db/catalog-database'
-import { systemClock, type Clock } from '../util/clock'
-
+import type { CatalogDatabase } from '../db'
+import { systemClock, type Clock } from '../util'
 /** What was last read from one file: its identity on disk and its tags. */
 export interface IndexedFile {
   path: string

@@ -1,5 +1,5 @@
-import type { CatalogDatabase } from '../db/catalog-database'
-import { systemClock, type Clock } from '../util/clock'
+import type { CatalogDatabase } from '../db'
+import { systemClock, type Clock } from '../util'
 import type { RemovalPolicy } from '../../../shared/removal-policy'
 import type { Playlist, PlaylistInput } from './types'
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { CatalogDatabase } from '../db/catalog-database'
+import type { CatalogDatabase } from '../db'
 import type { PlaylistRepository } from './playlist-repository'
 import type { Playlist } from './types'
 import type {

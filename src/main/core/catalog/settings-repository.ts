@@ -1,6 +1,5 @@
-import type { CatalogDatabase } from '../db/catalog-database'
-import { systemClock, type Clock } from '../util/clock'
-
+import type { CatalogDatabase } from '../db'
+import { systemClock, type Clock } from '../util'
 /** Key → JSON value. Callers validate values with their own schema when they read them. */
 export class SettingsRepository {
   constructor(

@@ -1,5 +1,4 @@
-import { normalizeArtists, normalizeText } from '../text/normalize'
-
+import { normalizeArtists, normalizeText } from '../text'
 export const DURATION_TOLERANCE_MS = 2000
 const SEPARATOR = '\u001f'
 

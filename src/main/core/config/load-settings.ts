@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { SettingsRepository } from '../catalog/settings-repository'
+import type { SettingsRepository } from '../catalog'
 import {
   defaultSyncSettings,
   parseSettingsPatch,

@@ -1,8 +1,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
-import { parseSourcesConfig, SourceConfigError, type SourceConfig } from '../sources/config'
-import { DEFAULT_LAYOUT } from '../library/layout'
-import { DEFAULT_PLAYLIST_FOLDER } from '../library/playlist-files'
+import { parseSourcesConfig, SourceConfigError, type SourceConfig } from '../sources'
+import { DEFAULT_LAYOUT, DEFAULT_PLAYLIST_FOLDER } from '../library'
 import { RUN_MODES, type SettingsView } from '../../../shared/settings'
 
 /**

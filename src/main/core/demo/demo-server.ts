@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DEMO_SONGS, type DemoSong } from './demo-catalogue'
-import { SpeedLimiter } from '../transfer/speed-limiter'
+import { SpeedLimiter } from '../transfer'
 import { toneWav } from './tone-wav'
 
 export const DEMO_USER = 'demo'

@@ -1,7 +1,6 @@
 import { basename, extname } from 'node:path'
-import type { SongInput } from '../catalog/types'
-import type { ExportFormat, ParsedTrack } from '../importers/types'
-
+import type { SongInput } from '../catalog'
+import type { ExportFormat, ParsedTrack } from '../importers'
 export interface TrackContext {
   format: ExportFormat
   platform: string | null

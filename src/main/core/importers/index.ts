@@ -46,3 +46,6 @@ export async function parsePlaylistFile(path: string): Promise<ParsedExport> {
   }
   return parsePlaylistBuffer(path, bytes)
 }
+
+export { oneLine } from './errors'
+export { localPathOf } from './local-path'

@@ -2,9 +2,13 @@ import { errorMessage } from '../../../shared/error-message'
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises'
 import { dirname, isAbsolute, join, posix } from 'node:path'
-import type { LibraryRepository } from '../catalog/library-repository'
-import type { RemovalAction, RemovalRepository } from '../catalog/removal-repository'
-import type { LocalFile, StorageBackend } from '../catalog/types'
+import type {
+  LibraryRepository,
+  RemovalAction,
+  RemovalRepository,
+  LocalFile,
+  StorageBackend,
+} from '../catalog'
 import type { RemovalPolicy } from '../../../shared/removal-policy'
 import { resolveInsideRoot } from './layout'
 import { uniqueRelativePath } from './unique-path'

@@ -1,19 +1,23 @@
 import { stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
-import type { LibraryRepository } from '../catalog/library-repository'
-import type { LocalFile, StorageBackend } from '../catalog/types'
-import type { IndexedFile, LocalIndexRepository } from '../catalog/local-index-repository'
-import { songQuery } from '../sources/song-query'
-import { chooseMatch } from '../matching/choose'
-import { scoreCandidate } from '../matching/score'
-import { titleParts } from '../matching/title-parts'
-import type { DownloadRow } from '../ops/types'
-import { untilAborted } from '../util/abort'
-import { indexedCandidate } from '../sources/local/indexed-candidate'
-import { refreshIndex, type IndexStats } from '../sources/local/local-indexer'
-import type { Candidate, SongQuery } from '../matching/candidate'
-import { hashFile } from '../transfer/content-hash'
-
+import type {
+  LibraryRepository,
+  LocalFile,
+  StorageBackend,
+  IndexedFile,
+  LocalIndexRepository,
+} from '../catalog'
+import { songQuery, indexedCandidate, refreshIndex, type IndexStats } from '../sources'
+import {
+  chooseMatch,
+  scoreCandidate,
+  titleParts,
+  type Candidate,
+  type SongQuery,
+} from '../matching'
+import type { DownloadRow } from '../ops'
+import { untilAborted } from '../util'
+import { hashFile } from '../transfer'
 /**
  * The source recorded for a file found in the library rather than downloaded; the brackets
  * keep it apart from every configured source's id, which may only hold letters, digits, `._-`.

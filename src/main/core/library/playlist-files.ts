@@ -2,10 +2,14 @@ import { errorMessage } from '../../../shared/error-message'
 import { randomUUID } from 'node:crypto'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import nodePath, { dirname, join, resolve, type PlatformPath } from 'node:path'
-import type { CatalogRepository } from '../catalog/catalog-repository'
-import type { LibraryRepository } from '../catalog/library-repository'
-import type { PlaylistRepository } from '../catalog/playlist-repository'
-import type { LocalFile, Playlist, Song } from '../catalog/types'
+import type {
+  CatalogRepository,
+  LibraryRepository,
+  PlaylistRepository,
+  LocalFile,
+  Playlist,
+  Song,
+} from '../catalog'
 import { fitFileName } from './path-part'
 
 export const DEFAULT_PLAYLIST_FOLDER = 'Playlists'

@@ -1,9 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { LibraryRepository } from '../catalog/library-repository'
-import type { LocalFile } from '../catalog/types'
-import { algorithmOf, hashFile } from '../transfer/content-hash'
-
+import type { LibraryRepository, LocalFile } from '../catalog'
+import { algorithmOf, hashFile } from '../transfer'
 /** `missing`: gone from disk; `size`/`hash`: there, but truncated or changed since recorded. */
 export type VerifyProblemKind = 'missing' | 'size' | 'hash'
 

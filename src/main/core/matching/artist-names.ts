@@ -1,5 +1,4 @@
-import { normalizeText } from '../text/normalize'
-
+import { normalizeText } from '../text'
 // "A & B", "A, B", "A feat. B" name several artists. A slash does not: "AC/DC" is one band.
 const SEPARATORS = /\s*(?:,|;|，|、|&|\s(?:feat\.?|ft\.?|featuring|vs\.?|with)\s)\s*/iu
 

@@ -1,5 +1,4 @@
-import { normalizeText } from '../text/normalize'
-
+import { normalizeText } from '../text'
 /** A title taken apart for matching: its core words, its version tags, its featured artists. */
 export interface TitleParts {
   /** The whole title, normalised. */

@@ -1,5 +1,5 @@
-import type { CatalogDatabase } from '../db/catalog-database'
-import type { Clock } from '../util/clock'
+import type { CatalogDatabase } from '../db'
+import type { Clock } from '../util'
 import type { ItemState } from '../../../shared/states'
 import { toItem, type ItemRow } from './rows'
 import { ensureTransition } from './transitions'

@@ -1,4 +1,4 @@
-import type { CatalogDatabase } from '../db/catalog-database'
+import type { CatalogDatabase } from '../db'
 import {
   ITEM_STATES,
   JOB_STATES,

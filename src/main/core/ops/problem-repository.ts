@@ -1,5 +1,5 @@
-import type { CatalogDatabase } from '../db/catalog-database'
-import type { JsonObject } from '../catalog/types'
+import type { CatalogDatabase } from '../db'
+import type { JsonObject } from '../catalog'
 import { DISPLAY_TEXT_SQL } from './download-rows'
 import type {
   ProblemItem,

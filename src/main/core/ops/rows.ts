@@ -1,4 +1,4 @@
-import type { JsonObject } from '../catalog/types'
+import type { JsonObject } from '../catalog'
 import type { ItemState, JobState, StageState, StageType } from '../../../shared/states'
 import type { JobSummary } from '../../../shared/dashboard'
 import type { Job, JobStage, StageItem } from './types'

@@ -1,22 +1,25 @@
-import { effectiveSettings, readConfigFile, storeSettings } from '../config/load-settings'
 import {
+  effectiveSettings,
+  readConfigFile,
+  storeSettings,
   defaultSyncSettings,
   parseSettingsPatch,
   resolveSettings,
   type SettingsPatch,
   type SyncSettings,
-} from '../config/sync-settings'
-import type { SettingsRepository } from '../catalog/settings-repository'
-import type { Playlist } from '../catalog/types'
-import { EventBus } from '../events/event-bus'
-import type { FileImportResult } from '../import-writer/playlist-importer'
+} from '../config'
+import type { SettingsRepository, Playlist, SongsQuery } from '../catalog'
+import { EventBus } from '../events'
+import type { FileImportResult } from '../import-writer'
 import { parsePlaylistBuffer, parsePlaylistFile, type ParsedExport } from '../importers'
-import { LIBRARY_SOURCE_ID } from '../library/library-check'
-import { rewriteReimportedPlaylists } from '../library/playlist-files'
-import { verifyLibrary, type VerifyOptions, type VerifyReport } from '../library/verify-library'
-import type { DashboardQuery } from '../ops/dashboard-repository'
-import { NotFoundError } from '../ops/ops-repository'
-import type { SongsQuery } from '../catalog/playlist-view-repository'
+import {
+  LIBRARY_SOURCE_ID,
+  rewriteReimportedPlaylists,
+  verifyLibrary,
+  type VerifyOptions,
+  type VerifyReport,
+} from '../library'
+import { type DashboardQuery, NotFoundError } from '../ops'
 import type {
   DashboardView,
   ImportSummary,
@@ -39,9 +42,7 @@ import { failedItems, ItemActionError, recordReview } from './item-review'
 import { layoutExample } from './layout-example'
 import { maskSettings, unmaskSources } from './settings-view'
 import { testSource } from './source-test'
-import { selectionOf, type SyncHandle } from '../sync/start-sync'
-import { SyncBusyError, SyncControl, type RunOptions } from '../sync/sync-control'
-
+import { selectionOf, type SyncHandle, SyncBusyError, SyncControl, type RunOptions } from '../sync'
 export interface AppServiceOptions {
   /** The CATALOGSYNC home: the default library lives under it. */
   home: string

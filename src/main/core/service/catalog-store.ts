@@ -1,18 +1,16 @@
-import { CatalogDatabase, type CatalogDatabaseOptions } from '../db/catalog-database'
-import { CatalogRepository } from '../catalog/catalog-repository'
-import { PlaylistRepository } from '../catalog/playlist-repository'
-import { LibraryRepository } from '../catalog/library-repository'
-import { RemovalRepository } from '../catalog/removal-repository'
-import { LocalIndexRepository } from '../catalog/local-index-repository'
-import { PlaylistViewRepository } from '../catalog/playlist-view-repository'
-import { SettingsRepository } from '../catalog/settings-repository'
-import { OpsRepository } from '../ops/ops-repository'
-import { OpsStats } from '../ops/ops-stats'
-import { DashboardRepository } from '../ops/dashboard-repository'
-import { ProblemRepository } from '../ops/problem-repository'
-import { PlaylistImporter } from '../import-writer/playlist-importer'
-import { systemClock, type Clock } from '../util/clock'
-
+import { CatalogDatabase, type CatalogDatabaseOptions } from '../db'
+import {
+  CatalogRepository,
+  PlaylistRepository,
+  LibraryRepository,
+  RemovalRepository,
+  LocalIndexRepository,
+  PlaylistViewRepository,
+  SettingsRepository,
+} from '../catalog'
+import { OpsRepository, OpsStats, DashboardRepository, ProblemRepository } from '../ops'
+import { PlaylistImporter } from '../import-writer'
+import { systemClock, type Clock } from '../util'
 export interface CatalogStoreOptions extends CatalogDatabaseOptions {
   clock?: Clock
 }

@@ -1,7 +1,6 @@
 import type { CatalogStore } from './catalog-store'
-import type { JsonObject } from '../catalog/types'
-import type { StageItem } from '../ops/types'
-
+import type { JsonObject } from '../catalog'
+import type { StageItem } from '../ops'
 export class ItemActionError extends Error {
   constructor(message: string) {
     super(message)

@@ -1,7 +1,6 @@
 import { join } from 'node:path'
-import { parseSettingsPatch } from '../config/sync-settings'
-import { renderLayout } from '../library/layout'
-
+import { parseSettingsPatch } from '../config'
+import { renderLayout } from '../library'
 // One song with every field filled in, so each placeholder shows in the example.
 const EXAMPLE_SONG = {
   artist: 'Daft Punk',

@@ -1,7 +1,6 @@
 import { PASSWORD_MASK } from '../../../shared/settings'
-import type { SyncSettings } from '../config/sync-settings'
-import type { SourceConfig } from '../sources/config'
-
+import type { SyncSettings } from '../config'
+import type { SourceConfig } from '../sources'
 /** Settings as a window shows them: source passwords never leave the core. */
 export function maskSettings(settings: SyncSettings): SyncSettings {
   return {

@@ -2,8 +2,12 @@ import { constants } from 'node:fs'
 import { access, readdir } from 'node:fs/promises'
 import { delimiter, isAbsolute, join } from 'node:path'
 import { errorMessage } from '../../../shared/error-message'
-import { parseSourcesConfig, SourceConfigError, type SourceConfig } from '../sources/config'
-import { SubsonicClient } from '../sources/subsonic/subsonic-client'
+import {
+  parseSourcesConfig,
+  SourceConfigError,
+  type SourceConfig,
+  SubsonicClient,
+} from '../sources'
 import type { SourceTestResult } from '../../../shared/contract'
 
 const TEST_TIMEOUT_MS = 10_000

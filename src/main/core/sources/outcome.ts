@@ -1,6 +1,5 @@
 import { extname } from 'node:path'
-import { toScoredCandidates, type MatchChoice, type Scored } from '../matching/choose'
-import type { Candidate } from '../matching/candidate'
+import { toScoredCandidates, type MatchChoice, type Scored, type Candidate } from '../matching'
 import type { ResolveOutcome, ResolvedSong } from './types'
 
 /** The file extension without its dot, lower-cased; null when there is none. */

@@ -1,6 +1,5 @@
-import type { DownloadRow } from '../ops/types'
-import type { SongQuery } from '../matching/candidate'
-
+import type { DownloadRow } from '../ops'
+import type { SongQuery } from '../matching'
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null)
 
 /** What the sources get to search with: the catalog song plus the export's own location. */

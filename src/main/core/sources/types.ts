@@ -1,4 +1,4 @@
-import type { ScoredCandidate, SongQuery } from '../matching/candidate'
+import type { ScoredCandidate, SongQuery } from '../matching'
 import { SOURCE_KINDS, type SourceKind } from '../../../shared/settings'
 
 /** Where to fetch the chosen track from: a URL (with headers) or a local file. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ITEM_STATES } from '../../../shared/states'
-import { SOURCE_TYPES } from '../sources/types'
+import { SOURCE_TYPES } from '../sources'
 import type { ResolvedDownloadPayload } from './download-types'
 
 const text = z.string().nullable()

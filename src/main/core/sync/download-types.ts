@@ -1,7 +1,6 @@
-import type { DownloadRow } from '../ops/types'
-import type { ScoredCandidate } from '../matching/candidate'
-import type { ResolvedSong } from '../sources/types'
-
+import type { DownloadRow } from '../ops'
+import type { ScoredCandidate } from '../matching'
+import type { ResolvedSong } from '../sources'
 /** Everything a downloader needs to fetch one resolved song, persisted with its item. */
 export interface ResolvedDownloadPayload {
   row: DownloadRow

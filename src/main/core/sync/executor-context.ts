@@ -1,8 +1,6 @@
-import type { LibraryRepository } from '../catalog/library-repository'
-import type { LocalFile } from '../catalog/types'
+import type { LibraryRepository, LocalFile } from '../catalog'
 import type { SongDownloader } from './download-types'
-import type { OpsRepository } from '../ops/ops-repository'
-import type { DownloadRow, StageItem } from '../ops/types'
+import type { OpsRepository, DownloadRow, StageItem } from '../ops'
 import type { RetryRules } from './source-policy'
 import type { WorkerBoard } from './worker-board'
 

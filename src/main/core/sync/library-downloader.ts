@@ -1,21 +1,20 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { LibraryRepository } from '../catalog/library-repository'
-import type { Clock } from '../util/clock'
+import type { LibraryRepository } from '../catalog'
+import { type Clock, isAbort } from '../util'
 import { errorMessage } from '../../../shared/error-message'
-import { isAbort } from '../util/abort'
-import type { ScoredCandidate } from '../matching/candidate'
-import type { Source } from '../sources/types'
-import type { TransferEngine } from '../transfer/transfer-engine'
-import type { TransferResult } from '../transfer/transfer-types'
-import type { FileTagger } from '../tags/file-tagger'
-import { songTags } from '../tags/song-tags'
-import { ensureSpace, LibraryFullError } from '../library/ensure-space'
-import { renderLayout, resolveInsideRoot } from '../library/layout'
-import { uniqueRelativePath } from '../library/unique-path'
-import { displayText } from '../ops/download-rows'
-import type { DownloadRow } from '../ops/types'
-import { songQuery } from '../sources/song-query'
+import type { ScoredCandidate } from '../matching'
+import { type Source, songQuery } from '../sources'
+import type { TransferEngine, TransferResult } from '../transfer'
+import { type FileTagger, songTags } from '../tags'
+import {
+  ensureSpace,
+  LibraryFullError,
+  renderLayout,
+  resolveInsideRoot,
+  uniqueRelativePath,
+} from '../library'
+import { displayText, type DownloadRow } from '../ops'
 import type { SourceGates } from './source-gates'
 import { restIfRateLimited, sourcesFrom } from './source-policy'
 import {

@@ -1,6 +1,5 @@
-import type { JsonObject } from '../catalog/types'
-import type { ScoredCandidate } from '../matching/candidate'
-
+import type { JsonObject } from '../catalog'
+import type { ScoredCandidate } from '../matching'
 /**
  * How a weak match is kept in its item's result: the candidates, the source that offered them,
  * and (after a person's review) the chosen one. `ReviewRecord` is that JSON's shape.

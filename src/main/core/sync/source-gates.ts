@@ -1,6 +1,4 @@
-import { sleep } from '../util/sleep'
-import type { Clock } from '../util/clock'
-
+import { sleep, type Clock } from '../util'
 interface Gate {
   limit: number
   active: number

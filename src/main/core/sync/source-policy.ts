@@ -1,6 +1,5 @@
-import { backoffDelayMs, withJitter } from '../net/backoff'
-import { RateLimitedError } from '../net/http-errors'
-import type { ResolvedSong } from '../sources/types'
+import { backoffDelayMs, withJitter, RateLimitedError } from '../net'
+import type { ResolvedSong } from '../sources'
 import type { SourceGates } from './source-gates'
 
 /**

@@ -1,26 +1,23 @@
 import type { Dispatcher } from 'undici'
-import type { LocalIndexRepository } from '../catalog/local-index-repository'
-import type { LibraryRepository } from '../catalog/library-repository'
-import type { PlaylistRepository } from '../catalog/playlist-repository'
-import type { DashboardRepository } from '../ops/dashboard-repository'
-import type { OpsRepository } from '../ops/ops-repository'
-import type { OpsStats } from '../ops/ops-stats'
-import { sourceOrder, type SyncSettings } from '../config/sync-settings'
+import type { LocalIndexRepository, LibraryRepository, PlaylistRepository } from '../catalog'
+import type { DashboardRepository, OpsRepository, OpsStats, Job } from '../ops'
+import { sourceOrder, type SyncSettings } from '../config'
 import { LibraryDownloader } from './library-downloader'
 import { SourceGates } from './source-gates'
-import type { EventBus } from '../events/event-bus'
-import { applyRemovalPolicies, type RemovalDeps } from '../library/apply-removals'
-import { LibraryCheck } from '../library/library-check'
-import { writePlaylistFiles, type PlaylistFileDeps } from '../library/playlist-files'
+import type { EventBus } from '../events'
+import {
+  applyRemovalPolicies,
+  type RemovalDeps,
+  LibraryCheck,
+  writePlaylistFiles,
+  type PlaylistFileDeps,
+} from '../library'
 import { realScheduler, type Scheduler } from './scheduler'
 import { SyncJobRun, type JobRunSummary } from './sync-job'
-import { createSources } from '../sources/create-sources'
-import { SpeedLimiter } from '../transfer/speed-limiter'
-import { TransferEngine } from '../transfer/transfer-engine'
-import { FileTagger } from '../tags/file-tagger'
+import { createSources } from '../sources'
+import { SpeedLimiter, TransferEngine } from '../transfer'
+import { FileTagger } from '../tags'
 import type { CoreEvents } from '../../../shared/events'
-import type { Job } from '../ops/types'
-
 export const SYNC_JOB_KIND = 'sync'
 const DEFAULT_RESOLVER_CAP = 8
 

@@ -1,6 +1,6 @@
-import type { SyncSettings } from '../config/sync-settings'
-import type { EventBus } from '../events/event-bus'
-import type { Job } from '../ops/types'
+import type { SyncSettings } from '../config'
+import type { EventBus } from '../events'
+import type { Job } from '../ops'
 import {
   selectionOf,
   startSync,

@@ -1,19 +1,20 @@
 import { setMaxListeners } from 'node:events'
-import type { LibraryRepository } from '../catalog/library-repository'
+import type { LibraryRepository } from '../catalog'
 import type { SongDownloader } from './download-types'
-import type { EventBus } from '../events/event-bus'
-import type { RemovalReport } from '../library/apply-removals'
-import type { PlaylistFileResult } from '../library/playlist-files'
-import type { DashboardRepository } from '../ops/dashboard-repository'
-import type { OpsRepository } from '../ops/ops-repository'
-import type { OpsStats } from '../ops/ops-stats'
-import { toJobSummary } from '../ops/rows'
-import type { Job } from '../ops/types'
+import type { EventBus } from '../events'
+import type { RemovalReport, PlaylistFileResult } from '../library'
+import {
+  type DashboardRepository,
+  type OpsRepository,
+  type OpsStats,
+  toJobSummary,
+  type Job,
+} from '../ops'
 import type { CoreEvents, ItemChange } from '../../../shared/events'
 import type { ItemState, StateCounts } from '../../../shared/states'
 import type { LibraryLookup, RunSettings } from './executor-context'
 import { Coalescer, type Scheduler } from './scheduler'
-import { sleep } from '../util/sleep'
+import { sleep } from '../util'
 import { StageRunner, type StageRunOptions, type StageRunOutcome } from './stage-runner'
 import { WorkerBoard } from './worker-board'
 

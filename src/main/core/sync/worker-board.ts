@@ -1,7 +1,7 @@
 import type { WorkerRole, WorkerState } from '../../../shared/dashboard'
 import type { CoreEvents } from '../../../shared/events'
-import type { EventBus } from '../events/event-bus'
-import { transferStats } from '../ops/dashboard-repository'
+import type { EventBus } from '../events'
+import { transferStats } from '../ops'
 import { Coalescer, type Scheduler } from './scheduler'
 
 export interface BoardOptions {

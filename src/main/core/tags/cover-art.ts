@@ -1,5 +1,5 @@
 import { getGlobalDispatcher, interceptors, request, type Dispatcher } from 'undici'
-import { redactUrl } from '../net/http-errors'
+import { redactUrl } from '../net'
 import { errorMessage } from '../../../shared/error-message'
 
 export type CoverMimeType = 'image/jpeg' | 'image/png'

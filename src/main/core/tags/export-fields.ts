@@ -1,6 +1,5 @@
-import type { JsonObject } from '../catalog/types'
-import type { ExportFormat } from '../importers/types'
-
+import type { JsonObject } from '../catalog'
+import type { ExportFormat } from '../importers'
 /** Tag values an export may carry beyond the song's own columns. */
 export interface ExportFields {
   track: number | null

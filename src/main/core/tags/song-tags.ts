@@ -1,4 +1,4 @@
-import type { DownloadRow } from '../ops/types'
+import type { DownloadRow } from '../ops'
 import { exportFields, type ExportFields } from './export-fields'
 
 /** What a downloaded file's tags should say; a null (or empty) field keeps what the file has. */

@@ -1,6 +1,6 @@
 import type * as Taglib from 'node-taglib-sharp'
-import { SOURCE_ID_TAG } from '../sources/local/read-tags'
-import type { AudioFormat } from '../transfer/audio-magic'
+import { SOURCE_ID_TAG } from '../sources'
+import type { AudioFormat } from '../transfer'
 import type { CoverImage } from './cover-art'
 import type { SongTags } from './song-tags'
 

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { Writable } from 'node:stream'
 import { stream, type Dispatcher } from 'undici'
-import { redactUrl } from '../net/http-errors'
+import { redactUrl } from '../net'
 import { header } from './response-checks'
 import { RedirectError } from './transfer-errors'
 

@@ -1,7 +1,7 @@
 import { errorMessage } from '../../../shared/error-message'
 import { link, mkdir, open, stat, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import type { Clock } from '../util/clock'
+import type { Clock } from '../util'
 import { describeHead, detectAudioFormat } from './audio-magic'
 import { createContentHasher, type ContentHasher } from './content-hash'
 import { commitPart, discardPart, partPathOf, readHead } from './part-file'

@@ -1,4 +1,4 @@
-import type { Clock } from '../util/clock'
+import type { Clock } from '../util'
 import type { ProgressListener, TransferProgress } from './transfer-types'
 
 export interface ProgressMeterOptions {

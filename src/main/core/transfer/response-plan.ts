@@ -1,6 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http'
-import { retryAfterMs } from '../net/backoff'
-import { HttpStatusError, RateLimitedError, redactUrl } from '../net/http-errors'
+import { retryAfterMs, HttpStatusError, RateLimitedError, redactUrl } from '../net'
 import type { PartState } from './part-file'
 import {
   contentLength,

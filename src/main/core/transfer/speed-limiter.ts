@@ -1,5 +1,4 @@
-import { systemClock, type Clock } from '../util/clock'
-
+import { systemClock, type Clock } from '../util'
 /** How long a full bucket lets traffic run at line speed: small, so the cap is felt at once. */
 const BURST_SECONDS = 0.25
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { normalizeArtists, normalizeText } from '../../text/normalize'
+import { normalizeArtists, normalizeText } from '../../text'
 import type { Migration } from '../migration'
 
 const SEPARATOR = '\u001f'

@@ -1,4 +1,4 @@
-import type { SongQuery } from '../../matching/candidate'
+import type { SongQuery } from '../../matching'
 import { PLACEHOLDERS } from '../config'
 
 export type Placeholder = (typeof PLACEHOLDERS)[number]

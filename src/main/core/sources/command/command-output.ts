@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import type { Candidate } from '../../matching/candidate'
-
+import type { Candidate } from '../../matching'
 /** One playable entry the extractor printed, as a matching candidate. */
 export interface CommandCandidate extends Candidate {
   url: string

@@ -1,7 +1,6 @@
-import { chooseMatch, type MatchOptions } from '../../matching/choose'
+import { chooseMatch, type MatchOptions, type SongQuery } from '../../matching'
 import type { CommandSourceConfig } from '../config'
 import { outcomeOf, resolvedSong } from '../outcome'
-import type { SongQuery } from '../../matching/candidate'
 import type { ResolveContext, ResolveOutcome, Source } from '../types'
 import { expandArguments, placeholderValues, usesPlaceholder } from './command-args'
 import { parseCommandOutput, type CommandCandidate } from './command-output'

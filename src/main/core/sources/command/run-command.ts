@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { redactUrl } from '../../net/http-errors'
-
+import { redactUrl } from '../../net'
 export interface RunOptions {
   timeoutMs: number
   signal: AbortSignal

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
-import { localPathOf } from '../../importers/local-path'
-import { redactUrl } from '../../net/http-errors'
+import { localPathOf } from '../../importers'
+import { redactUrl } from '../../net'
 import { extensionOf, resolvedSong } from '../outcome'
-import type { SongQuery } from '../../matching/candidate'
+import type { SongQuery } from '../../matching'
 import type { ResolveContext, ResolveOutcome, Source } from '../types'
 
 const HTTP_URL = /^https?:\/\//i

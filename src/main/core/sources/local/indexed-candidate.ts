@@ -1,6 +1,5 @@
-import type { IndexedFile } from '../../catalog/local-index-repository'
-import type { Candidate } from '../../matching/candidate'
-
+import type { IndexedFile } from '../../catalog'
+import type { Candidate } from '../../matching'
 /** An indexed file as a match candidate; its path is its track id. */
 export type IndexedCandidate = Candidate & { file: IndexedFile }
 

@@ -1,5 +1,5 @@
 import { readTags } from './read-tags'
-import type { IndexedFile, LocalIndexRepository } from '../../catalog/local-index-repository'
+import type { IndexedFile, LocalIndexRepository } from '../../catalog'
 import { scanAudioFiles, type FoundFile } from './scan-files'
 
 export interface IndexStats {

@@ -1,13 +1,15 @@
 import { stat } from 'node:fs/promises'
-import type { IndexedFile, LocalIndexRepository } from '../../catalog/local-index-repository'
-import { systemClock, type Clock } from '../../util/clock'
-import { chooseMatch, type MatchOptions } from '../../matching/choose'
-import { similarity } from '../../matching/similarity'
-import { titleParts } from '../../matching/title-parts'
+import type { IndexedFile, LocalIndexRepository } from '../../catalog'
+import { systemClock, type Clock, untilAborted } from '../../util'
+import {
+  chooseMatch,
+  type MatchOptions,
+  similarity,
+  titleParts,
+  type SongQuery,
+} from '../../matching'
 import type { LocalSourceConfig } from '../config'
-import { untilAborted } from '../../util/abort'
 import { extensionOf, outcomeOf, resolvedSong } from '../outcome'
-import type { SongQuery } from '../../matching/candidate'
 import type { ResolveContext, ResolveOutcome, Source } from '../types'
 import { indexedCandidate, type IndexedCandidate } from './indexed-candidate'
 import { refreshIndex, type IndexStats } from './local-indexer'

@@ -1,9 +1,7 @@
 import { errorMessage } from '../../../../shared/error-message'
 import type { IncomingHttpHeaders } from 'node:http'
 import { request, type Dispatcher } from 'undici'
-import { retryAfterMs } from '../../net/backoff'
-import { RateLimitedError, redactUrl } from '../../net/http-errors'
-
+import { retryAfterMs, RateLimitedError, redactUrl } from '../../net'
 export interface HttpOptions {
   dispatcher?: Dispatcher
   timeoutMs: number

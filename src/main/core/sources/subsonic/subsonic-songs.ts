@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Candidate } from '../../matching/candidate'
+import type { Candidate } from '../../matching'
 import type { SubsonicBody } from './subsonic-response'
 
 /** A search3 song as a matching candidate, with what a download needs. */

@@ -1,9 +1,13 @@
 import type { Dispatcher } from 'undici'
-import { chooseMatch, type MatchChoice, type MatchOptions } from '../../matching/choose'
-import { coreTitleText } from '../../matching/title-parts'
+import {
+  chooseMatch,
+  type MatchChoice,
+  type MatchOptions,
+  coreTitleText,
+  type SongQuery,
+} from '../../matching'
 import type { SubsonicSourceConfig } from '../config'
 import { resolvedSong, unmatched } from '../outcome'
-import type { SongQuery } from '../../matching/candidate'
 import type { ResolveContext, ResolveOutcome, Source } from '../types'
 import { SubsonicClient } from './subsonic-client'
 import type { SubsonicCandidate } from './subsonic-songs'

@@ -1,0 +1,12 @@
+/** The catalog folder's public face: other folders import only this. */
+export { CatalogRepository } from './catalog-repository'
+export { LibraryRepository } from './library-repository'
+export { LocalIndexRepository } from './local-index-repository'
+export type { IndexedFile } from './local-index-repository'
+export { PlaylistRepository } from './playlist-repository'
+export { PlaylistViewRepository } from './playlist-view-repository'
+export type { SongsQuery } from './playlist-view-repository'
+export { RemovalRepository } from './removal-repository'
+export type { RemovalAction } from './removal-repository'
+export { SettingsRepository } from './settings-repository'
+export type { JsonObject, LocalFile, Playlist, Song, SongInput, StorageBackend } from './types'

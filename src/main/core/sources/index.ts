@@ -1,0 +1,12 @@
+/** The sources folder's public face: other folders import only this. */
+export { SourceConfigError, parseSourcesConfig } from './config'
+export type { SourceConfig } from './config'
+export { createSources } from './create-sources'
+export { indexedCandidate } from './local/indexed-candidate'
+export { refreshIndex } from './local/local-indexer'
+export type { IndexStats } from './local/local-indexer'
+export { SOURCE_ID_TAG } from './local/read-tags'
+export { songQuery } from './song-query'
+export { SubsonicClient } from './subsonic/subsonic-client'
+export { SOURCE_TYPES } from './types'
+export type { ResolvedSong, Source } from './types'
