@@ -1,6 +1,5 @@
 import { join } from 'node:path'
 import { bindingProblem, DEFAULT_HOST, DEFAULT_PORT } from '../../server/access'
-import { startServer } from '../../server/start-server'
 import { CliUsageError, type CliIo } from '../cli-io'
 import type { Command, ParsedCommandLine } from '../command'
 import { withService } from '../with-service'
@@ -38,6 +37,8 @@ async function serve(args: ParsedCommandLine, io: CliIo): Promise<number> {
   return withService(
     args,
     async (app) => {
+      // Loaded here: only serve needs the HTTP framework, so every other command starts faster.
+      const { startServer } = await import('../../server/start-server')
       // The CLI bundle sits in out/cli; the renderer build in out/renderer.
       const rendererDir = join(__dirname, '../renderer')
       const server = await startServer(app, {
