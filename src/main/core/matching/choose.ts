@@ -1,7 +1,5 @@
 import type { Candidate, ScoredCandidate } from './candidate'
-import { artistNames } from './artist-names'
-import { scoreCandidate, type MatchQuery } from './score'
-import { titleParts } from './title-parts'
+import { scoreCandidate, songKey, type MatchQuery } from './score'
 
 export interface MatchOptions {
   /** The best candidate at or above this is downloaded. */
@@ -33,22 +31,18 @@ export function describeCandidate(candidate: Candidate): string {
     : candidate.title
 }
 
-function songKey(candidate: Pick<Candidate, 'title' | 'artists'>): string {
-  const title = titleParts(candidate.title)
-  return [title.core, ...artistNames(candidate.artists, title.featured).sort()].join('\u001f')
-}
-
 function pickBest<C extends Candidate>(
   query: MatchQuery,
   best: Scored<C>,
   ranked: Scored<C>[],
 ): MatchChoice<C> {
-  const bestKey = songKey(best)
+  const bestKey = songKey(query, best)
   const rival = ranked.find(
-    (other) => other.score >= best.score - AMBIGUITY_MARGIN && songKey(other) !== bestKey,
+    (other) => other.score >= best.score - AMBIGUITY_MARGIN && songKey(query, other) !== bestKey,
   )
+  const asked = songKey(query, { trackId: '', album: null, ...query })
   // The very title and artists asked for beat a near miss ("Amber Song" vs "Ember Song").
-  if (!rival || bestKey === songKey(query)) {
+  if (!rival || bestKey === asked) {
     return { kind: 'match', candidate: best, candidates: ranked }
   }
   const reason = `ambiguous: "${describeCandidate(best)}" and "${describeCandidate(rival)}" match equally well`
