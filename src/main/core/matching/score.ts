@@ -201,7 +201,8 @@ export function scoreDetails(query: MatchQuery, candidate: Candidate): ScoreDeta
     [WEIGHTS.artists, artists],
     [WEIGHTS.duration, duration],
   ])
-  if (official) score = Math.min(1, score + OFFICIAL_BONUS)
+  // Half the way to 1 at most, so an official upload still ranks below an exact Topic track.
+  if (official) score += Math.min(OFFICIAL_BONUS, (1 - score) / 2)
   score = capped(score, title, artists, duration, mismatch.length === 0)
   // One recording, one ISRC: equal codes outweigh differently written tags.
   if (isrcEqual) score = Math.max(score, ISRC_MATCH)

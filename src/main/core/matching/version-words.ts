@@ -7,7 +7,19 @@ import { normalizeText } from '../text/normalize'
  * "alive"); CJK, kana and hangul words, written without spaces, anywhere in the text.
  */
 export const VERSION_WORDS = {
-  live: ['live', 'in concert', 'concert', 'fancam', '现场', '演唱会', 'ライブ', '라이브', '직캠'],
+  live: [
+    'live',
+    'in concert',
+    'concert',
+    'fancam',
+    'the first take',
+    'live session',
+    '现场',
+    '演唱会',
+    'ライブ',
+    '라이브',
+    '직캠',
+  ],
   remix: ['remix', 'rmx', 'bootleg', 'mashup', 'リミックス', '리믹스', '混音'],
   cover: ['cover', 'covers', 'covered by', '翻唱', '翻自', 'カバー', '歌ってみた', '커버'],
   karaoke: ['karaoke', 'カラオケ', '卡拉ok', 'ktv', '노래방'],
@@ -30,6 +42,7 @@ export const VERSION_WORDS = {
   ],
   piano: ['piano', '钢琴', 'ピアノ', '피아노', '弾いてみた'],
   guitar: ['guitar', '吉他', 'ギター'],
+  rerecording: ['taylor s version', 're recorded', 'rerecorded', 're recording'],
   other: ['demo', 'reprise', 'orchestral', 'lofi', 'lo fi', 'medley', 'bass boosted'],
 } as const
 
