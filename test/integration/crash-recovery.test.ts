@@ -51,6 +51,27 @@ function runCli(
   )
 }
 
+/**
+ * Resolves once the catalog holds a running job: the CLI sets its Ctrl-C handler in the same
+ * turn as it starts the job, so a SIGINT sent after this reaches the handler, however slowly
+ * the process started on a busy machine.
+ */
+async function jobRunning(db: string): Promise<void> {
+  for (;;) {
+    try {
+      const conn = new Database(db, { readonly: true, fileMustExist: true })
+      try {
+        if (conn.prepare("SELECT 1 FROM jobs WHERE state = 'running'").get()) return
+      } finally {
+        conn.close()
+      }
+    } catch {
+      // The catalog can be mid-migration or locked for a moment: look again.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
 /** Runs `catalogsync sync` and SIGKILLs it after `killAfterMs`; resolves when it is gone. */
 function syncKilledAfter(args: string[], killAfterMs: number): Promise<void> {
   const child = spawn(process.execPath, [cli, ...args], { stdio: 'ignore' })
@@ -95,11 +116,12 @@ async function prepare(name: string): Promise<{ args: string[]; db: string; libr
 
 describe('Ctrl-C during a sync', () => {
   it('pauses cleanly (exit 130), and the next sync finishes the job', async () => {
-    const { args } = await prepare('sigint')
+    const { args, db } = await prepare('sigint')
     const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    setTimeout(() => child.kill('SIGINT'), 1500)
+    await jobRunning(db)
+    child.kill('SIGINT')
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
     expect(status).toBe(130)
     const paused = JSON.parse(stdout)

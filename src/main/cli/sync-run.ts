@@ -1,5 +1,6 @@
 import type { AppService } from '../core/service/app-service'
 import type { JobRunSummary } from '../core/sync/sync-job'
+import type { SyncHandle } from '../core/sync/start-sync'
 import type { CliIo } from './cli-io'
 import { reportSync } from './sync-report'
 import { SyncView } from './sync-view'
@@ -15,12 +16,9 @@ export interface SyncRun {
 export async function runSync(run: SyncRun, io: CliIo): Promise<number> {
   const { app } = run
   const settings = app.settings()
-  const handle = app.runSync(run.playlistIds)
-  if (!run.json) {
-    io.err(
-      `${handle.resumed ? 'Resuming' : 'Starting'} sync job #${handle.jobId}: ${handle.total} songs → ${settings.libraryRoots[0]}`,
-    )
-  }
+  // Listen for Ctrl-C before the job starts: until a listener exists, SIGINT kills the process
+  // outright, which would leave the job marked running. Signals reach JS only between tasks,
+  // so `handle` is set by the time the handler runs.
   let interrupts = 0
   const offInterrupt = io.onInterrupt?.(() => {
     interrupts++
@@ -29,6 +27,18 @@ export async function runSync(run: SyncRun, io: CliIo): Promise<number> {
       handle.pause()
     } else handle.cancel()
   })
+  let handle: SyncHandle
+  try {
+    handle = app.runSync(run.playlistIds)
+  } catch (error) {
+    offInterrupt?.()
+    throw error
+  }
+  if (!run.json) {
+    io.err(
+      `${handle.resumed ? 'Resuming' : 'Starting'} sync job #${handle.jobId}: ${handle.total} songs → ${settings.libraryRoots[0]}`,
+    )
+  }
   const view = run.json
     ? null
     : new SyncView(io, app.bus, () => app.jobItems(handle.jobId), handle.total)

@@ -21,7 +21,7 @@ export function showSyncFeedback(
       state: job.state,
       done: counts.succeeded + counts.skipped,
       failed: counts.failed,
-      needsReview: countNeedsReview({ snapshot: (query) => app.dashboard(query) }, job.id),
+      needsReview: countNeedsReview(app, job.id),
     })
     new Notification(notice).show()
   })

@@ -1,4 +1,4 @@
-import type { DashboardRepository } from '../core/ops/dashboard-repository'
+import type { AppService } from '../core/service/app-service'
 import type { JobState } from '../../shared/states'
 
 /** States after which a sync job does not run again on its own. */
@@ -42,14 +42,14 @@ export function syncEndNotice(counts: SyncEndCounts): { title: string; body: str
 export const endedNow = (previous: JobState | undefined, current: JobState): boolean =>
   isSyncEnd(current) && !(previous !== undefined && isSyncEnd(previous))
 
-type TaskRowPages = Pick<DashboardRepository, 'snapshot'>
+type TaskRowPages = Pick<AppService, 'dashboard'>
 const PAGE = 500
 
 /** Counts the job's failed items that the matcher sent to review, page by page. */
-export function countNeedsReview(dashboard: TaskRowPages, jobId: number): number {
+export function countNeedsReview(app: TaskRowPages, jobId: number): number {
   let count = 0
   for (let offset = 0; ; offset += PAGE) {
-    const rows = dashboard.snapshot({
+    const rows = app.dashboard({
       jobId,
       includeTaskRows: true,
       states: ['failed'],

@@ -6,7 +6,8 @@ import {
   syncEndNotice,
 } from '../../../src/main/electron/sync-feedback'
 import type { DashboardQuery } from '../../../src/main/core/ops/dashboard-repository'
-import type { DashboardSnapshot, TaskRow } from '../../../src/shared/dashboard'
+import type { DashboardView } from '../../../src/shared/contract'
+import type { TaskRow } from '../../../src/shared/dashboard'
 
 describe('taskbar progress', () => {
   it('is the done fraction while running and removed (-1) otherwise', () => {
@@ -51,13 +52,13 @@ describe('the end-of-sync notification', () => {
     ]
     const queries: DashboardQuery[] = []
     const dashboard = {
-      snapshot(query: DashboardQuery = {}): DashboardSnapshot {
+      dashboard(query: DashboardQuery = {}): DashboardView {
         queries.push(query)
         const offset = query.offset ?? 0
         const rows = messages
           .slice(offset, offset + (query.limit ?? 100))
           .map((message) => ({ message }) as TaskRow)
-        return { task_rows: rows } as DashboardSnapshot
+        return { task_rows: rows } as DashboardView
       },
     }
     expect(countNeedsReview(dashboard, 7)).toBe(600)

@@ -10,7 +10,7 @@ const REPOSITORY_FOLDERS = ['src/main/core/db/', 'src/main/core/catalog/', 'src/
 /** Statement shapes, upper case as our SQL is written (prose like "select from" is not SQL). */
 const SQL_PATTERNS = [
   /\.prepare\s*[(<]/g,
-  /\bSELECT\b[^;`'"]{0,400}?\bFROM\b/g,
+  /\bSELECT\b[^;`]{0,400}?\bFROM\b/g,
   /\bINSERT\s+(?:OR\s+\w+\s+)?INTO\b/g,
   /\bUPDATE\s+\w+\s+SET\b/g,
   /\bDELETE\s+FROM\b/g,
@@ -68,6 +68,9 @@ describe('SQL location', () => {
       "  db.prepare('SELECT count(*) AS n FROM songs').get()",
       'const drop = `DELETE FROM songs WHERE id = ?`',
       '// Prose that happens to say select the songs from a playlist is not SQL.',
+      `const pick = "SELECT 'a' AS kind, name FROM songs"`,
+      "const mark = 'UPDATE songs SET name = ?'",
+      'const table = `CREATE TABLE extra (id INTEGER)`',
     ].join('\n')
     expect(
       sqlOutsideRepositories([
@@ -77,6 +80,9 @@ describe('SQL location', () => {
     ).toEqual([
       "src/main/core/service/bad.ts:3: db.prepare('SELECT count(*) AS n FROM songs').get()",
       'src/main/core/service/bad.ts:4: const drop = `DELETE FROM songs WHERE id = ?`',
+      `src/main/core/service/bad.ts:6: const pick = "SELECT 'a' AS kind, name FROM songs"`,
+      "src/main/core/service/bad.ts:7: const mark = 'UPDATE songs SET name = ?'",
+      'src/main/core/service/bad.ts:8: const table = `CREATE TABLE extra (id INTEGER)`',
     ])
   })
 })
