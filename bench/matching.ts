@@ -59,21 +59,26 @@ function byKind(set: readonly LabelledCase[], options: MatchOptions): [string, T
   ])
 }
 
-// The tuning: each match threshold is tried on the training part with no review floor, and
-// the lowest one that downloads wrongly in at most 1 % of those cases and still picks the
-// most right answers wins (lower means fewer songs left for review). The review threshold is
-// then the lowest score a right candidate gets in training, rounded down to 0.05 and never
-// above the default: below it a person would only be shown wrong songs.
+// The tuning: each match threshold is tried on the training part with no review floor. Those
+// that download wrongly in at most 1 % of the cases and pick the most right answers form a
+// plateau; its middle, rounded to 0.05, is the threshold, so that scores on either edge of it
+// (version caps just below, exact matches just above) keep the widest margin. The review
+// threshold is the lowest score a right candidate gets in training, rounded down to 0.05 and
+// never above the default: below it a person would only be shown wrong songs.
 function tune(set: readonly LabelledCase[]): { threshold: number; reviewThreshold: number } {
   console.log(`\nmatch threshold sweep on the training part\n${HEADER}`)
-  let best: { threshold: number; counts: Tally } | null = null
-  for (let step = 0; step <= 14; step++) {
+  const sweep = Array.from({ length: 15 }, (_, step) => {
     const threshold = Number((0.6 + step * 0.025).toFixed(3))
     const counts = tally(set, { threshold, reviewThreshold: 0 })
     console.log(row(`>= ${threshold}`, counts))
-    if (counts.wrong > set.length * 0.01) continue
-    if (!best || counts.correct > best.counts.correct) best = { threshold, counts }
-  }
+    return { threshold, counts }
+  })
+  const safe = sweep.filter(({ counts }) => counts.wrong <= set.length * 0.01)
+  const most = Math.max(...safe.map(({ counts }) => counts.correct))
+  const plateau = safe.filter(({ counts }) => counts.correct === most).map((s) => s.threshold)
+  const low = Math.min(...plateau)
+  const high = Math.max(...plateau)
+  console.log(`safe plateau: ${low} .. ${high} (${most} correct picks)`)
   const rightScores = set.flatMap((labelled) => {
     const scored = scoreOf(labelled)
     return scored.filter((result) => result.label === 'right').map((result) => result.score)
@@ -81,7 +86,7 @@ function tune(set: readonly LabelledCase[]): { threshold: number; reviewThreshol
   const lowestRight = Math.min(...rightScores)
   const reviewThreshold = Math.min(DEFAULT_REVIEW_THRESHOLD, Math.floor(lowestRight * 20) / 20)
   console.log(`lowest score of a right candidate in training: ${lowestRight.toFixed(3)}`)
-  return { threshold: best?.threshold ?? DEFAULT_THRESHOLD, reviewThreshold }
+  return { threshold: Math.round(((low + high) / 2) * 20) / 20, reviewThreshold }
 }
 
 function scoreOf(labelled: LabelledCase): { label: string; score: number }[] {
