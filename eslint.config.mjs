@@ -34,6 +34,26 @@ export default tseslint.config(
   // Each core folder imports only the layers below it, and no import goes round in a cycle.
   coreLayersConfig(import.meta.dirname, 'src/main/core'),
   {
+    // The CLI is a shell over the application service: it runs no core internals itself.
+    files: ['src/main/cli/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/core/(?!service/|demo/|runtime/|config/paths$)',
+              allowTypeImports: true,
+              message:
+                'The CLI calls the application service (core/service), not core internals; ' +
+                'types from them are fine.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**', 'src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
