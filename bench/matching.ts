@@ -23,7 +23,7 @@ const percent = (part: number, whole: number) =>
 
 function row(name: string, counts: Tally): string {
   return [
-    name.padEnd(20),
+    name.padEnd(28),
     String(counts.cases).padStart(5),
     String(counts.answerable).padStart(6),
     `${String(counts.correct).padStart(4)} ${percent(counts.correct, counts.answerable)}`,
@@ -34,7 +34,7 @@ function row(name: string, counts: Tally): string {
 }
 
 const HEADER = [
-  'kind'.padEnd(20),
+  'kind'.padEnd(28),
   'cases',
   'answer',
   'correct (of answ.)',

@@ -110,8 +110,8 @@ function isOfficialChannel(
 }
 
 /**
- * Kinds of other recording named on one side only. The query's are read from its tags (its
- * title without its core), the candidate's from all its text without the query's own title
+ * Kinds of other recording named on one side only. The query's are read from its tags
+ * (brackets and dash suffixes), the candidate's from all its text without the query's own title
  * and artists, so "Live Forever" by Oasis is not a live take, nor "Piano Man" a piano cover.
  */
 function versionMismatch(
@@ -119,7 +119,7 @@ function versionMismatch(
   queryArtists: readonly string[],
   candidate: Candidate,
 ): string[] {
-  const asked = versionKinds(without(query.full, [query.core]))
+  const asked = query.versions
   const offered = versionKinds(
     without(normalizeText(`${candidate.title} ${candidate.channel ?? ''}`), [
       query.core,

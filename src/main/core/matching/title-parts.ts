@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize'
-import { namesSameRecording, versionKinds } from './version-words'
+import { namesSameRecording, versionKinds, type VersionKind } from './version-words'
 
 /** A title taken apart for matching: its core words, its version tags, its featured artists. */
 export interface TitleParts {
@@ -8,7 +8,7 @@ export interface TitleParts {
   /** Without bracketed parts, "feat." parts and version suffixes, normalised. */
   core: string
   /** Kinds of other recording of the same song its tags name (live, remix, …). */
-  versions: Set<string>
+  versions: Set<VersionKind>
   /** Artists named in "feat." parts, normalised. */
   featured: string[]
 }
@@ -44,7 +44,7 @@ function splitFeatured(text: string): string[] {
 export function titleParts(title: string): TitleParts {
   const text = title.normalize('NFKC')
   const featured: string[] = []
-  const versions = new Set<string>()
+  const versions = new Set<VersionKind>()
   const rest = stripExtras(text, (extra) => {
     const feat = FEAT_WORD.exec(extra)
     if (feat) featured.push(...splitFeatured(extra.slice(feat[0].length)))
