@@ -108,12 +108,24 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+// Patterns are built once per word: the scorer asks for the same names and words per result.
+// Only `u` (for test) and `gu` (for replace, which resets lastIndex) are used, so reuse is safe.
+// Artist names pass through too, so the cache is emptied when it grows past a long sync's worth.
+const patterns = new Map<string, RegExp>()
+const PATTERN_CACHE_LIMIT = 10_000
+
 /** A pattern for one word of normalised text: on word boundaries unless it is CJK. */
-export function wordPattern(word: string, flags = 'u'): RegExp {
+export function wordPattern(word: string, flags: 'u' | 'gu' = 'u'): RegExp {
+  const key = `${flags}:${word}`
+  const cached = patterns.get(key)
+  if (cached) return cached
   const escaped = escapeRegExp(word)
-  return CJK.test(word)
+  const pattern = CJK.test(word)
     ? new RegExp(escaped, flags)
     : new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, flags)
+  if (patterns.size >= PATTERN_CACHE_LIMIT) patterns.clear()
+  patterns.set(key, pattern)
+  return pattern
 }
 
 const KIND_PATTERNS = Object.entries(VERSION_WORDS).map(
