@@ -205,6 +205,15 @@ describe('scoring results from a video site', () => {
     expect(official('Ayase / YOASOBI', query('夜に駆ける', ['YOASOBI']))).toBe(true)
   })
 
+  it('takes a guest named in a video title for a mention, not for the whole artist list', () => {
+    expect(
+      scoreCandidate(
+        query('Umbrella', ['Rihanna'], 275_000),
+        video('Rihanna - Umbrella (Official Music Video) ft. JAY-Z', 'RihannaVEVO', 276_000),
+      ),
+    ).toBeGreaterThanOrEqual(0.9)
+  })
+
   it('never passes a video that names none of the query artists', () => {
     expect(scoreCandidate(hello, video('Hello', 'Lionel Richie', 295_000))).toBeLessThanOrEqual(
       0.55,

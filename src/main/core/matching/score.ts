@@ -178,8 +178,11 @@ export function scoreDetails(query: MatchQuery, candidate: Candidate): ScoreDeta
   const channel = candidate.channel ? normalizeText(candidate.channel) : null
   const names = [...queryArtists, ...candidateArtists, ...(channel ? [channel] : [])]
   const title = titleScore(queryTitle, candidateTitle, names)
-  const listed = artistScore(queryArtists, candidateArtists)
   const fromVideo = 'channel' in candidate && queryArtists.length > 0
+  // A video without artist tags lists only the guests its title names ("… ft. JAY-Z"): those
+  // are found as mentions, not taken for the whole artist list.
+  const tagless = fromVideo && candidate.artists.length === 0
+  const listed = tagless ? null : artistScore(queryArtists, candidateArtists)
   const mentioned = fromVideo
     ? mentionScore(queryArtists, mentionedArtists(queryArtists, candidate))
     : null
