@@ -103,9 +103,18 @@ console.log(
     `thresholds: match >= ${defaults.threshold}, review >= ${defaults.reviewThreshold}`,
 )
 table('all cases, by kind of trap', [...byKind(cases, defaults), ['ALL', tally(cases, defaults)]])
-table('training and held-out parts', [
+const handWritten = (labelled: LabelledCase) => labelled.kind.startsWith('hand:')
+table('training and held-out parts, generated and hand-written cases', [
   ['training', tally(training, defaults)],
   ['held out', tally(heldOut, defaults)],
+  [
+    'generated',
+    tally(
+      cases.filter((c) => !handWritten(c)),
+      defaults,
+    ),
+  ],
+  ['hand-written', tally(cases.filter(handWritten), defaults)],
 ])
 const tuned = tune(training)
 console.log(
