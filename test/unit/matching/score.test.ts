@@ -169,3 +169,130 @@ describe('scoreCandidate', () => {
     ).toBeLessThanOrEqual(0.3)
   })
 })
+
+const video = (title: string, channel: string, durationMs: number | null = null): Candidate => ({
+  trackId: title,
+  title,
+  artists: [],
+  album: null,
+  durationMs,
+  channel,
+})
+
+describe('scoring results from a video site', () => {
+  const hello = query('Hello', ['Adele'], 295_000)
+
+  it('reads the artist and title out of "Artist - Title (Official Video)"', () => {
+    const details = scoreDetails(
+      hello,
+      video('Adele - Hello (Official Music Video)', 'AdeleVEVO', 296_000),
+    )
+    expect(details.official).toBe(true)
+    expect(details.score).toBeGreaterThanOrEqual(0.9)
+    expect(
+      scoreCandidate(hello, video('Hello - Adele (Lyrics)', '7clouds', 295_000)),
+    ).toBeGreaterThanOrEqual(0.85)
+  })
+
+  it('counts the artist own channel, "- Topic" and VEVO channels as official', () => {
+    const official = (channel: string, q = hello) =>
+      scoreDetails(q, { ...video('Hello', channel, 295_000), artists: ['Adele'] }).official
+    expect(official('Adele - Topic')).toBe(true)
+    expect(official('AdeleVEVO')).toBe(true)
+    expect(official('Adele')).toBe(true)
+    expect(official('7clouds')).toBe(false)
+    expect(official('周杰倫 Jay Chou', query('晴天', ['周杰伦']))).toBe(true)
+    expect(official('Ayase / YOASOBI', query('夜に駆ける', ['YOASOBI']))).toBe(true)
+  })
+
+  it('takes a guest named in a video title for a mention, not for the whole artist list', () => {
+    expect(
+      scoreCandidate(
+        query('Umbrella', ['Rihanna'], 275_000),
+        video('Rihanna - Umbrella (Official Music Video) ft. JAY-Z', 'RihannaVEVO', 276_000),
+      ),
+    ).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('never passes a video that names none of the query artists', () => {
+    expect(scoreCandidate(hello, video('Hello', 'Lionel Richie', 295_000))).toBeLessThanOrEqual(
+      0.55,
+    )
+    expect(
+      scoreCandidate(hello, video('Lionel Richie - Hello', 'Motown', 295_000)),
+    ).toBeLessThanOrEqual(0.55)
+  })
+
+  it('holds every version word the query lacks below a match, whatever else agrees', () => {
+    for (const title of [
+      'Adele - Hello (Live at the BBC)',
+      'Hello - Adele (Cover by Jane Ash)',
+      'Adele - Hello (Karaoke Version)',
+      'Nightcore - Hello (Adele)',
+      'Adele - Hello (8D Audio)',
+      'Adele - Hello [1 Hour]',
+      'Hello - Adele (Piano Version)',
+    ]) {
+      const details = scoreDetails(hello, video(title, 'Adele', 295_000))
+      expect(details.versionMismatch.length, title).toBeGreaterThan(0)
+      expect(details.score, title).toBeLessThanOrEqual(0.75)
+    }
+  })
+
+  it('does not count a version word that is part of the song title', () => {
+    const live = scoreDetails(
+      query('Live Forever', ['Oasis'], 276_000),
+      video('Oasis - Live Forever (Official Video)', 'OasisVEVO', 277_000),
+    )
+    expect(live.versionMismatch).toEqual([])
+    expect(live.score).toBeGreaterThanOrEqual(0.9)
+    const cover = scoreDetails(
+      query('Live Forever', ['Oasis'], 276_000),
+      video('Oasis - Live Forever (Live at Knebworth)', 'Oasis', 277_000),
+    )
+    expect(cover.versionMismatch).toEqual(['live'])
+    const piano = scoreDetails(
+      query('Piano Man', ['Billy Joel'], 337_000),
+      video('Billy Joel - Piano Man (Piano Cover)', 'Keys', 337_000),
+    )
+    expect(piano.versionMismatch.sort()).toEqual(['cover', 'piano'])
+  })
+
+  it('wants the live take when the export asks for one', () => {
+    const liveQuery = query('Creep (Live)', ['Radiohead'], 260_000)
+    expect(
+      scoreCandidate(
+        liveQuery,
+        video('Radiohead - Creep (Live at Glastonbury)', 'Radiohead', 261_000),
+      ),
+    ).toBeGreaterThanOrEqual(0.85)
+    expect(
+      scoreCandidate(liveQuery, {
+        ...video('Creep', 'Radiohead - Topic', 238_000),
+        artists: ['Radiohead'],
+      }),
+    ).toBeLessThanOrEqual(0.75)
+  })
+
+  it('takes traditional and simplified Chinese for one name', () => {
+    expect(scoreCandidate(query('愛情轉移', ['陳奕迅']), candidate('爱情转移', ['陈奕迅']))).toBe(1)
+    const mv = scoreDetails(
+      query('晴天', ['周杰伦'], 269_000),
+      video('周杰倫 Jay Chou【晴天 Sunny Day】Official MV', '周杰倫 Jay Chou', 270_000),
+    )
+    expect(mv.official).toBe(true)
+    expect(mv.score).toBeGreaterThanOrEqual(0.9)
+    expect(
+      scoreCandidate(
+        query('晴天', ['周杰伦'], 269_000),
+        video('晴天 鋼琴版 周杰倫', 'Piano', 269_000),
+      ),
+    ).toBeLessThanOrEqual(0.75)
+  })
+
+  it('weighs duration heavily: a minute off is held below a match', () => {
+    const long = scoreDetails(hello, video('Adele - Hello', 'Adele', 355_000))
+    expect(long.duration).toBe(0)
+    expect(long.score).toBeLessThanOrEqual(0.7)
+  })
+})

@@ -23,6 +23,11 @@ export interface Candidate {
   album: string | null
   durationMs: number | null
   isrc?: string | null
+  /**
+   * The channel or uploader, for a video site's results. Its presence says that artists are
+   * often named only in the title, so a result naming none of the query's is evidence against.
+   */
+  channel?: string | null
 }
 
 export interface ScoredCandidate extends Candidate {

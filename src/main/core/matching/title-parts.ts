@@ -1,12 +1,14 @@
 import { normalizeText } from '../text'
+import { namesSameRecording, versionKinds, type VersionKind } from './version-words'
+
 /** A title taken apart for matching: its core words, its version tags, its featured artists. */
 export interface TitleParts {
   /** The whole title, normalised. */
   full: string
   /** Without bracketed parts, "feat." parts and version suffixes, normalised. */
   core: string
-  /** Words that make a different recording of the same song (live, remix, …). */
-  versions: Set<string>
+  /** Kinds of other recording of the same song its tags name (live, remix, …). */
+  versions: Set<VersionKind>
   /** Artists named in "feat." parts, normalised. */
   featured: string[]
 }
@@ -21,33 +23,14 @@ const FEAT_WORD = /^(?:feat\.?|ft\.?|featuring|with)\s+/iu
 const FEAT_TAIL = /\s+(?:feat\.?|ft\.?|featuring)\s+(.+)$/iu
 // "Song - Remastered 2011": only a dash suffix that names a version is dropped.
 const DASH_SUFFIX = /\s+[-–—]\s+([^-–—]+)$/u
-const VERSION_HINT =
-  /\b(?:remaster(?:ed)?|live|remix|version|edit|mix|mono|stereo|acoustic|demo|instrumental|radio|karaoke|unplugged)\b/iu
-
-// Words that mark another recording: a live take is not the studio song the export meant.
-const DISTINCT_VERSIONS = [
-  'live',
-  'remix',
-  'acoustic',
-  'instrumental',
-  'karaoke',
-  'cover',
-  'demo',
-  'unplugged',
-  'reprise',
-  'sped up',
-  'slowed',
-  'nightcore',
-  'orchestral',
-]
-
 function escapeForClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, '\\$&')
 }
 
-function versionsIn(text: string): string[] {
-  const normalized = ` ${normalizeText(text)} `
-  return DISTINCT_VERSIONS.filter((word) => normalized.includes(` ${word} `))
+// A dash suffix is a version tag only when it names one: "Song 2 - Blur Edit" keeps "Blur".
+function namesVersion(suffix: string): boolean {
+  const normalized = normalizeText(suffix)
+  return versionKinds(normalized).size > 0 || namesSameRecording(normalized)
 }
 
 function splitFeatured(text: string): string[] {
@@ -61,11 +44,11 @@ function splitFeatured(text: string): string[] {
 export function titleParts(title: string): TitleParts {
   const text = title.normalize('NFKC')
   const featured: string[] = []
-  const versions = new Set<string>()
+  const versions = new Set<VersionKind>()
   const rest = stripExtras(text, (extra) => {
     const feat = FEAT_WORD.exec(extra)
     if (feat) featured.push(...splitFeatured(extra.slice(feat[0].length)))
-    else versionsIn(extra).forEach((word) => versions.add(word))
+    else versionKinds(normalizeText(extra)).forEach((kind) => versions.add(kind))
   })
   const full = normalizeText(text)
   return { full, core: normalizeText(rest) || full, versions, featured }
@@ -88,7 +71,7 @@ function stripExtras(text: string, onExtra: (extra: string) => void): string {
     return ' '
   })
   const dash = DASH_SUFFIX.exec(rest)
-  if (dash?.[1] && VERSION_HINT.test(dash[1])) {
+  if (dash?.[1] && namesVersion(dash[1])) {
     onExtra(dash[1].trim())
     rest = rest.slice(0, dash.index)
   }

@@ -3,7 +3,8 @@ import { foldChinese } from './chinese'
 // Only the Latin/Greek/Cyrillic combining marks: stripping every \p{Mn} would also
 // strip kana voicing marks and turn が into か.
 const COMBINING_DIACRITICS = /[\u0300-\u036f]/g
-const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]+/gu
+// Control characters (a stray NUL or line break in a tag) separate words like punctuation.
+const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}\p{Cc}]+/gu
 const WHITESPACE = /\s+/gu
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]+/g

@@ -12,10 +12,10 @@ interface SongKeyRow {
   dedupe_key: string
 }
 
-// `normalizeText` now folds traditional Chinese to simplified, so a song's dedupe key is
-// recomputed the way catalog/song-identity's `songDedupeKey` builds it (the migration test
-// checks the two agree; the db layer may not import the catalog layer). Only keys that change
-// are rewritten. Two songs whose keys now collide (愛情 and 爱情 by one artist) both keep their
+// `normalizeText` now folds traditional Chinese to simplified (and reads control characters as
+// spaces), so every song's dedupe key is recomputed the way catalog/song-identity's
+// `songDedupeKey` builds it (the migration test checks the two agree; the db layer may not
+// import the catalog layer). Only keys that change are rewritten. Two songs whose keys now collide (愛情 and 爱情 by one artist) both keep their
 // rows, ids, files and playlist places: nothing is merged behind the user's back. The
 // non-unique key index allows it, and a later import finds the older (lower id) one first.
 // A row whose artists do not parse keeps its key rather than failing the whole upgrade.
