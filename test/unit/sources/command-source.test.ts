@@ -136,7 +136,7 @@ describe('command source: output', () => {
     })
   })
 
-  it('reads a playlist object and splits "Artist - Title" titles', async () => {
+  it('reads a playlist object and finds the artist in an "Artist - Title" title', async () => {
     const outcome = await resolveWith([
       'playlist',
       entry({ id: '1', title: 'Lionel Richie - Hello' }),

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import type { Candidate } from '../../matching'
+import { videoCandidate, type Candidate } from '../../matching'
+import { chooseFormat, cookieHeaderOf, formatSchema, type Format } from './pick-format'
+
 /** One playable entry the extractor printed, as a matching candidate. */
 export interface CommandCandidate extends Candidate {
   url: string
@@ -7,15 +9,18 @@ export interface CommandCandidate extends Candidate {
   ext: string | null
   sizeBytes: number | null
   expiresAt: number | null
+  /** Who to show as the artists: the site's tags, else the channel without "- Topic"/"VEVO". */
+  shownArtists: string[]
 }
 
-// yt-dlp's field names; `track`/`artist` are set by music sites, plain `title` by the rest.
-const entrySchema = z.object({
+const formatList = z
+  .array(z.unknown())
+  .nullish()
+  .transform((list) => (list ?? []).flatMap((value) => parsedFormat(value)))
+
+// yt-dlp's field names: the chosen format's fields sit at the top level, next to the video's.
+const entrySchema = formatSchema.extend({
   id: z.union([z.string(), z.number()]).optional(),
-  url: z.string(),
-  http_headers: z.record(z.string(), z.string()).optional().catch(undefined),
-  ext: z.string().nullish(),
-  filesize: z.number().nullish(),
   duration: z.number().nullish(),
   title: z.string().nullish(),
   track: z.string().nullish(),
@@ -23,16 +28,23 @@ const entrySchema = z.object({
   artists: z.array(z.string()).nullish(),
   creator: z.string().nullish(),
   album: z.string().nullish(),
+  channel: z.string().nullish(),
+  uploader: z.string().nullish(),
   isrc: z.string().nullish(),
+  requested_formats: formatList,
+  formats: formatList,
 })
 type Entry = z.infer<typeof entrySchema>
 
-const HTTP_URL = /^https?:\/\//i
-const ARTIST_TITLE = /^(.+?)\s+[-–—]\s+(.+)$/u
+function parsedFormat(value: unknown): Format[] {
+  const format = formatSchema.safeParse(value)
+  return format.success ? [format.data] : []
+}
 
 /**
  * Every entry in the extractor's stdout: one JSON object per line (`yt-dlp -j`) or one with
- * `entries` (`-J`). Lines that are not JSON, and entries without an http(s) URL, are skipped.
+ * `entries` (`-J`). Lines that are not JSON, and entries offering no audio-only http(s)
+ * format, are skipped.
  */
 export function parseCommandOutput(stdout: string): CommandCandidate[] {
   return stdout
@@ -41,8 +53,9 @@ export function parseCommandOutput(stdout: string): CommandCandidate[] {
     .flatMap((line) => entriesOf(safeJson(line)))
     .flatMap((value, index) => {
       const entry = entrySchema.safeParse(value)
-      const usable = entry.success && HTTP_URL.test(entry.data.url) && URL.canParse(entry.data.url)
-      return usable ? [toCandidate(entry.data, index)] : []
+      if (!entry.success) return []
+      const format = chooseFormat(entry.data, entry.data.requested_formats, entry.data.formats)
+      return format ? [toCandidate(entry.data, format, index)] : []
     })
 }
 
@@ -60,27 +73,48 @@ function entriesOf(value: unknown): unknown[] {
   return Array.isArray(entries) ? entries.flatMap(entriesOf) : [value]
 }
 
-/** Title and artists; "Artist - Title" is split when the site gave no artist of its own. */
-function nameOf(entry: Entry): { title: string; artists: string[] } {
-  const artists = (entry.artists ?? [entry.artist ?? entry.creator ?? '']).filter(Boolean)
-  const title = (entry.track ?? entry.title ?? '').trim()
-  const split = artists.length === 0 ? ARTIST_TITLE.exec(title) : null
-  if (split?.[1] && split[2]) return { title: split[2], artists: [split[1]] }
-  return { title, artists }
+/** The channel as an artist name: "Adele - Topic" and "AdeleVEVO" are Adele's. */
+function channelArtist(channel: string | null | undefined): string[] {
+  const name = (channel ?? '')
+    .replace(/\s+-\s+Topic$/iu, '')
+    .replace(/\s*VEVO$/u, '')
+    .trim()
+  return name ? [name] : []
 }
 
-function toCandidate(entry: Entry, index: number): CommandCandidate {
+function toCandidate(
+  entry: Entry,
+  format: Format & { url: string },
+  index: number,
+): CommandCandidate {
+  // The matcher's own reading of a video result, so its channel rules apply here too.
+  const candidate = videoCandidate({
+    id: String(entry.id ?? index),
+    title: entry.title ?? entry.track ?? '',
+    channel: entry.channel,
+    uploader: entry.uploader,
+    duration: entry.duration,
+    track: entry.track,
+    artist: entry.artist ?? entry.creator,
+    artists: entry.artists,
+    album: entry.album,
+  })
+  const cookie = cookieHeaderOf(format.cookies ?? entry.cookies)
   return {
-    trackId: String(entry.id ?? index),
-    ...nameOf(entry),
-    album: entry.album ?? null,
-    durationMs: entry.duration ? Math.round(entry.duration * 1000) : null,
+    ...candidate,
     isrc: entry.isrc ?? null,
-    url: entry.url,
-    headers: entry.http_headers ?? {},
-    ext: entry.ext?.toLowerCase() ?? null,
-    sizeBytes: entry.filesize ?? null,
-    expiresAt: expiryOf(entry.url),
+    url: format.url,
+    // The format's own headers win: they are the ones its URL was signed for.
+    headers: {
+      ...entry.http_headers,
+      ...format.http_headers,
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
+    ext: format.ext?.toLowerCase() ?? null,
+    sizeBytes: format.filesize ?? null,
+    expiresAt: expiryOf(format.url),
+    shownArtists:
+      candidate.artists.length > 0 ? candidate.artists : channelArtist(candidate.channel),
   }
 }
 

@@ -41,7 +41,7 @@ export class CommandSource implements Source {
     if (!first) {
       return {
         kind: 'none',
-        reason: `"${this.config.command[0]}" found no entry with an http(s) url`,
+        reason: `"${this.config.command[0]}" found no entry with an http(s) url to an audio-only format`,
       }
     }
     if (this.byLocation) return { kind: 'match', song: this.song(first, 1, query) }
@@ -58,7 +58,7 @@ export class CommandSource implements Source {
       sourceType: this.type,
       score,
       matchedTitle: query?.title ?? candidate.title,
-      matchedArtists: query?.artists ?? candidate.artists,
+      matchedArtists: query?.artists ?? candidate.shownArtists,
       trackId: candidate.trackId,
       url: candidate.url,
       headers: candidate.headers,
