@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { CommandSource } from '../../../src/main/core/sources/command/command-source'
 import { pickAudioFormat } from '../../../src/main/core/sources/command/pick-format'
+import { knownFailure } from '../../../src/main/core/sources/command/extractor-failure'
+import { RateLimitedError } from '../../../src/main/core/net'
+import { SourceGates } from '../../../src/main/core/sync/source-gates'
+import { restIfRateLimited } from '../../../src/main/core/sync/source-policy'
 import type { ResolveOutcome } from '../../../src/main/core/sources/types'
 import { noAbort, songQuery } from '../../support/peers/song-query'
 
@@ -97,5 +101,41 @@ describe('pickAudioFormat', () => {
       { format_id: 'bare' },
     )
     expect(pickAudioFormat([{ url: 'file:///etc/passwd' }, { url: 'rtmp://x/y' }])).toBeNull()
+  })
+})
+
+describe('command source: yt-dlp failures', () => {
+  it('turns a bot check into a rate limit that cools the source down for a minute', async () => {
+    const error = await resolveRecorded('bot-check').then(
+      () => new Error('expected a failure'),
+      (caught: unknown) => caught as Error,
+    )
+    expect(error).toBeInstanceOf(RateLimitedError)
+    expect(error.message).toMatch(
+      /met a bot check .*resting the source for 60s: ERROR: \[youtube\]/,
+    )
+    expect(error.message).not.toContain('WARNING')
+    const gates = new SourceGates(() => 1_000)
+    restIfRateLimited(error, 'ytdlp', gates)
+    // A minute, give or take the policy's 20 % jitter.
+    expect(gates.coolingFor('ytdlp')).toBeGreaterThanOrEqual(48_000)
+    expect(gates.coolingFor('ytdlp')).toBeLessThanOrEqual(72_000)
+  })
+
+  it('says what a known failure is, in our words, and leaves other failures alone', () => {
+    const say = (line: string) => knownFailure('yt-dlp', line, '')
+    expect(say('ERROR: [youtube] x: HTTP Error 429: Too Many Requests')).toBeInstanceOf(
+      RateLimitedError,
+    )
+    expect(say('ERROR: [youtube] x: Private video. Sign in if you have access')?.message).toBe(
+      '"yt-dlp" found the video private',
+    )
+    expect(say('ERROR: [youtube] x: Sign in to confirm your age')?.message).toMatch(
+      /age-restricted/,
+    )
+    expect(say('ERROR: [youtube] x: Video unavailable')?.message).toBe(
+      '"yt-dlp" found the video unavailable',
+    )
+    expect(say('ERROR: [youtube] x: Requested format is not available')).toBeNull()
   })
 })

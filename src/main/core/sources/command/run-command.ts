@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { redactUrl } from '../../net'
+import { knownFailure } from './extractor-failure'
 export interface RunOptions {
   timeoutMs: number
   signal: AbortSignal
@@ -60,7 +61,11 @@ function collect(child: ChildProcess, program: string, options: RunOptions): Pro
       if (code === 0) return resolve(Buffer.concat(stdout).toString('utf8'))
       const how =
         code === null ? `was killed by ${signal ?? 'a signal'}` : `exited with code ${code}`
-      reject(new CommandError(`"${program}" ${how}${describeStderr(stderr)}`))
+      const detail = describeStderr(stderr)
+      reject(
+        knownFailure(program, errorLines(stderr).join('\n'), detail) ??
+          new CommandError(`"${program}" ${how}${detail}`),
+      )
     }
     child.stdout?.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length
@@ -92,13 +97,20 @@ function killTree(child: ChildProcess): void {
 
 /** The lines that say what went wrong (ERROR lines first), URLs without their secrets. */
 function describeStderr(stderr: string): string {
-  const lines = stderr
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-  const errors = lines.filter((line) => /\berror\b/i.test(line))
-  const text = (errors.length > 0 ? errors : lines).slice(-3).join(' | ')
+  const errors = errorLines(stderr)
+  const text = (errors.length > 0 ? errors : linesOf(stderr)).slice(-3).join(' | ')
   if (!text) return ''
   const redacted = text.replace(/https?:\/\/[^\s'"<>]+/g, (url) => redactUrl(url))
   return `: ${redacted.length > MESSAGE_CHARS ? `${redacted.slice(0, MESSAGE_CHARS)}…` : redacted}`
+}
+
+function linesOf(stderr: string): string[] {
+  return stderr
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+}
+
+function errorLines(stderr: string): string[] {
+  return linesOf(stderr).filter((line) => /\berror\b/i.test(line))
 }
