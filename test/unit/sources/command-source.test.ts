@@ -7,6 +7,7 @@ import {
   expandArguments,
   placeholderValues,
 } from '../../../src/main/core/sources/command/command-args'
+import { parseCommandOutput } from '../../../src/main/core/sources/command/command-output'
 import type { SongQuery } from '../../../src/main/core/matching/candidate'
 import type { ResolveOutcome } from '../../../src/main/core/sources/types'
 import { songQuery } from '../../support/peers/song-query'
@@ -143,6 +144,18 @@ describe('command source: output', () => {
       entry({ id: '2', title: 'Adele - Hello' }),
     ])
     expect(outcome).toMatchObject({ kind: 'match', song: { trackId: '2' } })
+  })
+
+  it('names the artist after a " - Topic" or "VEVO" channel when the site tagged none', () => {
+    for (const channel of ['Adele - Topic', 'AdeleVEVO']) {
+      const [candidate] = parseCommandOutput(entry({ id: 't', title: 'Hello', channel }))
+      expect(candidate).toMatchObject({
+        title: 'Hello',
+        artists: [],
+        channel,
+        shown: { title: 'Hello', artists: ['Adele'] },
+      })
+    }
   })
 
   it('offers a weak result for review, and says none when nothing usable came out', async () => {

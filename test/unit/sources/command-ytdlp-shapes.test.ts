@@ -35,7 +35,7 @@ describe('command source: recorded yt-dlp shapes', () => {
         sizeBytes: 4194103,
         expiresAt: 1_800_000_000_000,
         headers: { 'User-Agent': expect.stringContaining('Mozilla/5.0') },
-        matchedTitle: 'Adele - Hello (Official Music Video)',
+        matchedTitle: 'Hello (Official Music Video)',
         matchedArtists: ['Adele'],
       },
     })

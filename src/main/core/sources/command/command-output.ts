@@ -9,8 +9,8 @@ export interface CommandCandidate extends Candidate {
   ext: string | null
   sizeBytes: number | null
   expiresAt: number | null
-  /** Who to show as the artists: the site's tags, else the channel without "- Topic"/"VEVO". */
-  shownArtists: string[]
+  /** The names to show for the match, which the scorer's reading leaves whole. */
+  shown: { title: string; artists: string[] }
 }
 
 const formatList = z
@@ -73,13 +73,21 @@ function entriesOf(value: unknown): unknown[] {
   return Array.isArray(entries) ? entries.flatMap(entriesOf) : [value]
 }
 
-/** The channel as an artist name: "Adele - Topic" and "AdeleVEVO" are Adele's. */
-function channelArtist(channel: string | null | undefined): string[] {
-  const name = (channel ?? '')
+const ARTIST_TITLE = /^(.+?)\s+[-–—]\s+(.+)$/u
+
+/**
+ * The site's tags; else "Artist - Title" split; else the title under the channel's name, as
+ * "Adele - Topic" and "AdeleVEVO" are Adele's.
+ */
+function shownNames(candidate: Candidate): { title: string; artists: string[] } {
+  if (candidate.artists.length > 0) return { title: candidate.title, artists: candidate.artists }
+  const split = ARTIST_TITLE.exec(candidate.title)
+  if (split?.[1] && split[2]) return { title: split[2], artists: [split[1]] }
+  const channel = (candidate.channel ?? '')
     .replace(/\s+-\s+Topic$/iu, '')
     .replace(/\s*VEVO$/u, '')
     .trim()
-  return name ? [name] : []
+  return { title: candidate.title, artists: channel ? [channel] : [] }
 }
 
 function toCandidate(
@@ -113,8 +121,7 @@ function toCandidate(
     ext: format.ext?.toLowerCase() ?? null,
     sizeBytes: format.filesize ?? null,
     expiresAt: expiryOf(format.url),
-    shownArtists:
-      candidate.artists.length > 0 ? candidate.artists : channelArtist(candidate.channel),
+    shown: shownNames(candidate),
   }
 }
 
