@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { videoCandidate, type Candidate } from '../../matching'
-import { chooseFormat, cookieHeaderOf, formatSchema, type Format } from './pick-format'
+import { cookieHeaderOf } from './cookie-header'
+import { chooseFormat, formatSchema, type Format } from './pick-format'
 
 /** One playable entry the extractor printed, as a matching candidate. */
 export interface CommandCandidate extends Candidate {

@@ -67,26 +67,3 @@ export function chooseFormat(
 ): (Format & { url: string }) | null {
   return pickAudioFormat([selected]) ?? pickAudioFormat(requested) ?? pickAudioFormat(offered)
 }
-
-/** The Cookie header for yt-dlp's `cookies` field ("a=1; Domain=.x; Path=/; Secure; b=2"). */
-export function cookieHeaderOf(cookies: string | null | undefined): string | null {
-  if (!cookies) return null
-  const attributes = new Set([
-    'domain',
-    'path',
-    'secure',
-    'expires',
-    'version',
-    'max-age',
-    'httponly',
-    'samesite',
-  ])
-  const pairs = cookies
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => {
-      const name = part.split('=', 1)[0]?.trim().toLowerCase() ?? ''
-      return part.includes('=') && !attributes.has(name)
-    })
-  return pairs.length > 0 ? pairs.join('; ') : null
-}
