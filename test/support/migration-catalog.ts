@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,6 +14,16 @@ export interface MigrationCatalog {
   /** Opens the file migrated up to `version` and no further (closing what was open). */
   at(version: number): Connection
   cleanup(): void
+}
+
+/** Registers a fresh migration catalog for each test of the calling file, removed after it. */
+export function migrationCatalogPerTest(): Pick<MigrationCatalog, 'at'> {
+  let current: MigrationCatalog | null = null
+  beforeEach(() => {
+    current = migrationCatalog()
+  })
+  afterEach(() => current?.cleanup())
+  return { at: (version) => current!.at(version) }
 }
 
 /** A catalog file in a fresh temporary folder that a test migrates one version at a time. */

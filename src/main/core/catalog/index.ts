@@ -2,7 +2,7 @@
 export { CatalogRepository } from './catalog-repository'
 export { LibraryRepository } from './library-repository'
 export { LocalIndexRepository } from './local-index-repository'
-export type { IndexedFile } from './local-index-repository'
+export type { FileTags, IndexedFile } from './local-index-repository'
 export { PlaylistRepository } from './playlist-repository'
 export { PlaylistViewRepository } from './playlist-view-repository'
 export type { SongsQuery } from './playlist-view-repository'

@@ -1,16 +1,21 @@
 import type { CatalogDatabase } from '../db'
 import { systemClock, type Clock } from '../util'
-/** What was last read from one file: its identity on disk and its tags. */
-export interface IndexedFile {
-  path: string
-  sizeBytes: number
-  mtimeMs: number
+/** The tags read from one audio file. */
+export interface FileTags {
   title: string
   artists: string[]
   album: string | null
   durationMs: number | null
   isrc: string | null
+  /** The song's `<platform>:<id>` as written to the `CATALOGSYNC_SOURCE_ID` tag, if any. */
   sourceTag: string | null
+}
+
+/** What was last read from one file: its identity on disk and its tags. */
+export interface IndexedFile extends FileTags {
+  path: string
+  sizeBytes: number
+  mtimeMs: number
 }
 
 interface IndexRow {

@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   columns,
   foreignKeys,
   indexes,
-  migrationCatalog,
+  migrationCatalogPerTest,
   seedRows,
   tables,
-  type MigrationCatalog,
 } from '../../../support/migration-catalog'
 
-let catalog: MigrationCatalog
-beforeEach(() => {
-  catalog = migrationCatalog()
-})
-afterEach(() => catalog.cleanup())
+const catalog = migrationCatalogPerTest()
 
 describe('migration 1: catalog and ops', () => {
   it('creates the catalog and ops tables on an empty file', () => {

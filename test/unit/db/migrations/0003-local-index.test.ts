@@ -1,20 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   columns,
   contents,
   indexes,
   keptFrom,
-  migrationCatalog,
+  migrationCatalogPerTest,
   seedRows,
   tables,
-  type MigrationCatalog,
 } from '../../../support/migration-catalog'
 
-let catalog: MigrationCatalog
-beforeEach(() => {
-  catalog = migrationCatalog()
-})
-afterEach(() => catalog.cleanup())
+const catalog = migrationCatalogPerTest()
 
 const indexRow = (source: string, path: string) =>
   `INSERT INTO local_index (source_id, path, size_bytes, mtime_ms, title, indexed_at)

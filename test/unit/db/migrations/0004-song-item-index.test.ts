@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   contents,
   indexes,
-  migrationCatalog,
+  migrationCatalogPerTest,
   seedRows,
   tables,
-  type MigrationCatalog,
 } from '../../../support/migration-catalog'
 
-let catalog: MigrationCatalog
-beforeEach(() => {
-  catalog = migrationCatalog()
-})
-afterEach(() => catalog.cleanup())
+const catalog = migrationCatalogPerTest()
 
 /** How sqlite finds a song's newest item, the lookup the index is for. */
-const newestItemPlan = (db: ReturnType<MigrationCatalog['at']>) =>
+const newestItemPlan = (db: ReturnType<typeof catalog.at>) =>
   db
     .prepare<[], { detail: string }>(
       'EXPLAIN QUERY PLAN SELECT state FROM stage_items WHERE song_id = 1 ORDER BY id DESC LIMIT 1',

@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   columns,
   contents,
   foreignKeys,
   indexes,
   keptFrom,
-  migrationCatalog,
+  migrationCatalogPerTest,
   seedRows,
   tables,
-  type MigrationCatalog,
 } from '../../../support/migration-catalog'
 
-let catalog: MigrationCatalog
-beforeEach(() => {
-  catalog = migrationCatalog()
-})
-afterEach(() => catalog.cleanup())
+const catalog = migrationCatalogPerTest()
 
 describe('migration 5: library policies', () => {
   it('adds the policy, applied and source tag columns, and the removal actions table', () => {

@@ -1,23 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { songDedupeKey } from '../../../../src/main/core/catalog/song-identity'
 import {
   columns,
   contents,
   indexes,
   keptFrom,
-  migrationCatalog,
+  migrationCatalogPerTest,
   seedRows,
   tables,
-  type MigrationCatalog,
 } from '../../../support/migration-catalog'
 
-let catalog: MigrationCatalog
-beforeEach(() => {
-  catalog = migrationCatalog()
-})
-afterEach(() => catalog.cleanup())
+const catalog = migrationCatalogPerTest()
 
-type Connection = ReturnType<MigrationCatalog['at']>
+type Connection = ReturnType<typeof catalog.at>
 
 const keys = (db: Connection) =>
   db

@@ -1,15 +1,6 @@
 import { basename, extname } from 'node:path'
 import type { IAudioMetadata } from 'music-metadata'
-
-export interface FileTags {
-  title: string
-  artists: string[]
-  album: string | null
-  durationMs: number | null
-  isrc: string | null
-  /** The song's `<platform>:<id>` as written to the `CATALOGSYNC_SOURCE_ID` tag, if any. */
-  sourceTag: string | null
-}
+import type { FileTags } from '../../catalog'
 
 /** A user-defined text tag (ID3 TXXX, Vorbis comment, MP4 freeform atom) of this name. */
 export const SOURCE_ID_TAG = 'CATALOGSYNC_SOURCE_ID'
