@@ -239,7 +239,10 @@ describe('writing tags into a downloaded file', () => {
 
   it('leaves a file it cannot tag exactly as it was and reports why', async () => {
     const file = join(dir, 'broken.ogg')
-    writeFileSync(file, Buffer.concat([Buffer.from('OggS'), Buffer.alloc(2048, 7)]))
+    // An Ogg page that names Vorbis at byte 28, so it is taken as audio, then garbage.
+    const page = Buffer.concat([Buffer.from('OggS\x00\x02', 'latin1'), Buffer.alloc(22)])
+    const vorbis = Buffer.from('\x01vorbis', 'latin1')
+    writeFileSync(file, Buffer.concat([page, vorbis, Buffer.alloc(2048, 7)]))
     const before = readFileSync(file)
     const outcome = await new FileTagger().tag(file, tagsFor('/cover.jpg'), signal)
     expect(outcome.file).toBeNull()

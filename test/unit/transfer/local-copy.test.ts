@@ -61,6 +61,25 @@ describe('TransferEngine.copyLocal', () => {
     expect(existsSync(`${targetPath}.part`)).toBe(false)
   })
 
+  it('copies a real WavPack file and refuses a video-only WebM, leaving nothing behind', async () => {
+    const containers = join(__dirname, '../../fixtures/audio/containers')
+    const wavpack = join(containers, 'wavpack.wv')
+    const copied = await engine.copyLocal({
+      filePath: wavpack,
+      targetPath: join(dir, 'lib', 'song.wv'),
+      link: false,
+    })
+    expect(copied.sizeBytes).toBe(statSync(wavpack).size)
+    const targetPath = join(dir, 'lib', 'clip.webm')
+    await expect(
+      engine.copyLocal({ filePath: join(containers, 'video.webm'), targetPath, link: false }),
+    ).rejects.toThrow(
+      /not an audio file: .*video\.webm starts with bytes 1a 45 df a3 .*\(expected mp3, .* or dff\)/,
+    )
+    expect(existsSync(targetPath)).toBe(false)
+    expect(existsSync(`${targetPath}.part`)).toBe(false)
+  })
+
   it('fails clearly on a missing source', async () => {
     await expect(
       engine.copyLocal({

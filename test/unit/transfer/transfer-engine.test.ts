@@ -11,6 +11,8 @@ import { fakeAudio } from '../../support/peers/fake-audio'
 import { startFaultServer, type FaultServer } from '../../support/peers/fault-server'
 import { xxh3Of } from '../../support/content-hash'
 
+const CONTAINERS = join(__dirname, '../../fixtures/audio/containers')
+
 let server: FaultServer
 let engine: TransferEngine
 let dir: string
@@ -144,6 +146,29 @@ describe('TransferEngine.download', () => {
   it('refuses a body whose magic bytes are not audio, deleting the .part', async () => {
     server.setFile('fake.mp3', Buffer.from('<!doctype html>'.padEnd(4096, ' ')), 'audio/mpeg')
     await expectFailure('/files/fake.mp3', /not an audio file: .* sent bytes 3c 21 64 6f/)
+    expect(existsSync(`${target()}.part`)).toBe(false)
+  })
+
+  it.each(['wavpack.wv', 'aac-isom.mp4', 'opus.webm'])(
+    'accepts %s, a real audio file, whatever its Content-Type says',
+    async (name) => {
+      const file = await readFile(join(CONTAINERS, name))
+      server.setFile(name, file, 'application/octet-stream')
+      const result = await engine.download({
+        url: `${server.url}/files/${name}`,
+        targetPath: join(dir, name),
+      })
+      expect(result.sizeBytes).toBe(file.length)
+      expect((await readFile(join(dir, name))).equals(file)).toBe(true)
+    },
+  )
+
+  it('refuses a video-only MP4 served as audio, naming every accepted container', async () => {
+    server.setFile('video.mp4', await readFile(join(CONTAINERS, 'video.mp4')), 'audio/mp4')
+    await expectFailure(
+      '/files/video.mp4',
+      /not an audio file: .* sent bytes 00 00 00 20 66 74 79 70 \(expected mp3, aac, flac, ogg, m4a, webm, mka, wav, aiff, wma, ape, wv, mpc, dsf or dff\)/,
+    )
     expect(existsSync(`${target()}.part`)).toBe(false)
   })
 

@@ -1,7 +1,7 @@
 import { copyFile, open, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Dispatcher } from 'undici'
-import { hashFile, detectAudioFormat, readHead, syncFolder } from '../transfer'
+import { hashFile, detectAudioFormat, syncFolder } from '../transfer'
 import { errorMessage } from '../../../shared/error-message'
 import { fetchCover, type CoverImage } from './cover-art'
 import type { SongTags } from './song-tags'
@@ -77,7 +77,7 @@ export class FileTagger {
 async function formatOf(path: string) {
   const handle = await open(path, 'r')
   try {
-    return detectAudioFormat(await readHead(handle))
+    return await detectAudioFormat(handle)
   } finally {
     await handle.close()
   }

@@ -1,6 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import { Writable } from 'node:stream'
 import { createContentHasher, type ContentHasher } from './content-hash'
+import type { AudioFormat } from '../../../shared/audio-formats'
+import { detectAudioFormat } from './audio-container'
 import { hashPrefix, partPathOf, readHead, writePartMeta, type PartMeta } from './part-file'
 import type { ProgressMeter } from './progress-meter'
 import type { SpeedLimiter } from './speed-limiter'
@@ -83,6 +85,11 @@ export class FileSink extends Writable {
   /** The file's first bytes, for the magic check once the body is complete. */
   async head(): Promise<Uint8Array> {
     return readHead(await this.ready)
+  }
+
+  /** The audio container of what was written, or null when it is not audio. */
+  async audioFormat(): Promise<AudioFormat | null> {
+    return detectAudioFormat(await this.ready)
   }
 
   /** Closes the file; the engine calls it once the transfer ended either way. */

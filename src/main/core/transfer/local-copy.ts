@@ -2,7 +2,7 @@ import { errorMessage } from '../../../shared/error-message'
 import { link, mkdir, open, stat, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Clock } from '../util'
-import { describeHead, detectAudioFormat } from './audio-magic'
+import { describeHead, detectAudioFormat, EXPECTED_FORMATS } from './audio-container'
 import { createContentHasher, type ContentHasher } from './content-hash'
 import { commitPart, discardPart, partPathOf, readHead } from './part-file'
 import { ProgressMeter } from './progress-meter'
@@ -36,15 +36,13 @@ export async function copyLocalFile(
     const linked = request.link && (await tryLink(filePath, partPathOf(targetPath)))
     const hash = createContentHasher()
     const handle = await open(partPathOf(targetPath), linked ? 'r' : 'wx+')
-    let head: Uint8Array
     try {
       if (linked) await readAll(handle, null, hash, meter, signal)
       else await copyInto(filePath, handle, hash, meter, signal)
-      head = await readHead(handle)
+      await assertAudio(filePath, handle)
     } finally {
       await handle.close()
     }
-    assertAudio(filePath, head)
     await commitPart(targetPath)
     meter.finish()
     return result(targetPath, meter.downloadedBytes, hash)
@@ -101,10 +99,10 @@ async function readAll(
   }
 }
 
-function assertAudio(filePath: string, head: Uint8Array): void {
-  if (detectAudioFormat(head) !== null) return
+async function assertAudio(filePath: string, handle: FileHandle): Promise<void> {
+  if ((await detectAudioFormat(handle)) !== null) return
   throw new NotAudioError(
-    `not an audio file: ${filePath} starts with ${describeHead(head)} (expected mp3, flac, ogg, m4a or wav)`,
+    `not an audio file: ${filePath} starts with ${describeHead(await readHead(handle))} (expected ${EXPECTED_FORMATS})`,
   )
 }
 

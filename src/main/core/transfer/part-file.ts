@@ -1,6 +1,5 @@
 import { open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { MAGIC_BYTES } from './audio-magic'
 import { hashOpenFile, type ContentHasher } from './content-hash'
 
 /** What the server said about the bytes in a `.part`, so a resume can ask "still the same?". */
@@ -49,6 +48,8 @@ export async function discardPart(targetPath: string): Promise<void> {
   await rm(metaPathOf(targetPath), { force: true })
 }
 
+const HEAD_BYTES = 8
+
 /** Feeds the first `bytes` of an open file to `hash`, for a resumed transfer's full-file hash. */
 export async function hashPrefix(
   handle: FileHandle,
@@ -59,9 +60,10 @@ export async function hashPrefix(
   if (read < bytes) throw new Error(`the .part ended at ${read} of ${bytes} bytes`)
 }
 
+/** The first bytes of a file, for a message that shows what a refused file starts with. */
 export async function readHead(handle: FileHandle): Promise<Uint8Array> {
-  const buffer = Buffer.alloc(MAGIC_BYTES)
-  const { bytesRead } = await handle.read(buffer, 0, MAGIC_BYTES, 0)
+  const buffer = Buffer.alloc(HEAD_BYTES)
+  const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0)
   return buffer.subarray(0, bytesRead)
 }
 

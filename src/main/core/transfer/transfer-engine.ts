@@ -5,7 +5,7 @@ import { dirname } from 'node:path'
 import { Agent, type Dispatcher } from 'undici'
 import { systemClock, type Clock } from '../util'
 import { HttpStatusError, redactUrl } from '../net'
-import { describeHead, detectAudioFormat } from './audio-magic'
+import { describeHead, EXPECTED_FORMATS } from './audio-container'
 import { FileSink } from './file-sink'
 import { discardSink, streamFollowingRedirects } from './http-stream'
 import { copyLocalFile } from './local-copy'
@@ -207,6 +207,7 @@ export class TransferEngine {
     const { targetPath } = request
     const { url, headers, start, sink } = received
     const head = await sink.head()
+    const format = await sink.audioFormat()
     await sink.close()
     const expected = contentLength(headers)
     if (expected !== null && sink.bytesWritten < expected) {
@@ -214,10 +215,10 @@ export class TransferEngine {
         `incomplete download from ${redactUrl(url)}: got ${sink.bytesWritten} of ${expected} bytes`,
       )
     }
-    if (detectAudioFormat(head) === null) {
+    if (format === null) {
       await discardPart(targetPath)
       throw new NotAudioError(
-        `not an audio file: ${redactUrl(url)} sent ${describeHead(head)} (expected mp3, flac, ogg, m4a or wav)`,
+        `not an audio file: ${redactUrl(url)} sent ${describeHead(head)} (expected ${EXPECTED_FORMATS})`,
       )
     }
     await commitPart(targetPath)

@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { AUDIO_EXTENSIONS } from '../../../../shared/audio-formats'
 import { extensionOf } from '../outcome'
 
 export interface FoundFile {
@@ -9,24 +10,6 @@ export interface FoundFile {
   /** Whole milliseconds, as stored in the index. */
   mtimeMs: number
 }
-
-export const AUDIO_EXTENSIONS = new Set([
-  'mp3',
-  'flac',
-  'ogg',
-  'oga',
-  'opus',
-  'm4a',
-  'mp4',
-  'aac',
-  'wav',
-  'aif',
-  'aiff',
-  'wma',
-  'ape',
-  'wv',
-  'mpc',
-])
 
 async function entriesOf(dir: string): Promise<Dirent[]> {
   // An unreadable folder (permissions, a share gone away) is skipped, not fatal.
