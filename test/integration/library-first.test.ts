@@ -12,7 +12,7 @@ import { LocalIndexRepository } from '../../src/main/core/catalog/local-index-re
 import { startSync } from '../../src/main/core/sync/start-sync'
 import type { CoreEvents } from '../../src/shared/events'
 import { copyLibrary } from '../support/peers/audio'
-import { fakeAudio } from '../support/peers/fake-audio'
+import { toneWav } from '../../src/main/core/demo/tone-wav'
 import { tempCatalog, type TempCatalog } from '../support/temp-catalog'
 
 const run = promisify(execFile)
@@ -24,7 +24,8 @@ const requests: string[] = []
 beforeAll(async () => {
   server = createServer((request, response) => {
     requests.push(`${request.method} ${request.url}`)
-    const body = fakeAudio(64 * 1024)
+    // Real audio: the sync reads a download as audio before it keeps it.
+    const body = toneWav(440, 1)
     response.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': body.length })
     response.end(request.method === 'HEAD' ? undefined : body)
   })

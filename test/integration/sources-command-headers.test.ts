@@ -7,14 +7,14 @@ import { defaultSyncSettings } from '../../src/main/core/config/sync-settings'
 import { EventBus } from '../../src/main/core/events/event-bus'
 import { startSync } from '../../src/main/core/sync/start-sync'
 import type { CoreEvents } from '../../src/shared/events'
-import { fakeAudio } from '../support/peers/fake-audio'
 import { tempCatalog, type TempCatalog } from '../support/temp-catalog'
 
 const extractor = join(__dirname, '..', 'fixtures', 'sources', 'fake-extractor.mjs')
 const recorded = JSON.parse(
   readFileSync(join(__dirname, '..', 'fixtures', 'sources', 'ytdlp', 'm4a-140.json'), 'utf8'),
 ) as { http_headers: Record<string, string> }
-const audio = fakeAudio(64 * 1024, 'm4a')
+// A real (tiny) m4a: the sync reads a download as audio before it keeps it.
+const audio = readFileSync(join(__dirname, '..', 'fixtures', 'audio', 'containers', 'aac.m4a'))
 
 // A media server that, like YouTube's, answers 403 to a request without the format's headers.
 const seen: IncomingHttpHeaders[] = []

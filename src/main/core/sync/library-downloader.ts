@@ -127,6 +127,7 @@ export class LibraryDownloader implements SongDownloader {
     const targetPath = resolveInsideRoot(backend.root, relativePath)
     library.reservePath(payload.row.songId, backend.id, relativePath)
     const { song } = payload
+    const audioCheck = { expectedDurationMs: payload.row.durationMs }
     try {
       await this.deps.gates.waitUntilCool(song.sourceId, signal)
       const result = song.url
@@ -138,6 +139,7 @@ export class LibraryDownloader implements SongDownloader {
             signal,
             onProgress,
             keepPartOnAbort: options.keepPartOnAbort ?? true,
+            audioCheck,
           })
         : await this.deps.engine.copyLocal({
             filePath: song.filePath ?? '',
@@ -145,6 +147,7 @@ export class LibraryDownloader implements SongDownloader {
             link: song.link,
             signal,
             onProgress,
+            audioCheck,
           })
       const stored = await this.tagged(targetPath, payload, result, signal)
       const file = library.recordLocalFile({

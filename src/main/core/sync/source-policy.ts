@@ -1,5 +1,6 @@
 import { backoffDelayMs, withJitter, RateLimitedError } from '../net'
 import type { ResolvedSong } from '../sources'
+import { RejectedFileError } from '../transfer'
 import type { SourceGates } from './source-gates'
 
 /**
@@ -58,7 +59,7 @@ export function restIfRateLimited(
 /**
  * After try number `attempt` (1-based) of a transfer failed: try the same source again after a
  * wait (the server's `Retry-After` when it sent one, else exponential backoff), or, once the
- * tries are used up, move on to the next source.
+ * tries are used up or the file itself was refused, move on to the next source.
  */
 export function afterTransferFailure(
   error: unknown,
@@ -66,7 +67,10 @@ export function afterTransferFailure(
   rules: RetryRules,
   random: () => number = Math.random,
 ): TransferFailureDecision {
-  if (attempt >= rules.maxDownloadAttempts) return { kind: 'next-source' }
+  // A refused file (a preview, a loop, no audio) would come back the same from this source.
+  if (error instanceof RejectedFileError || attempt >= rules.maxDownloadAttempts) {
+    return { kind: 'next-source' }
+  }
   const waitMs =
     error instanceof RateLimitedError && error.retryAfterMs !== null
       ? withJitter(error.retryAfterMs, 0.2, random)

@@ -1,6 +1,8 @@
 import { errorMessage } from '../../../shared/error-message'
 import { formatDuration } from '../../../shared/format'
 import type { IAudioMetadata } from 'music-metadata'
+import { RejectedFileError } from './transfer-errors'
+import type { AudioCheck } from './transfer-types'
 
 type ParseFile = (
   path: string,
@@ -45,4 +47,14 @@ export async function audioRejection(
   const offMs = Math.abs(seconds * 1000 - expectedDurationMs)
   if (offMs <= durationToleranceMs(expectedDurationMs)) return null
   return `duration ${formatDuration(seconds)} is far from the expected ${formatDuration(expectedDurationMs / 1000)}`
+}
+
+/** Throws a RejectedFileError with the reason when the finished `.part` at `path` is refused. */
+export async function assertAcceptedAudio(
+  path: string,
+  check: AudioCheck | undefined,
+): Promise<void> {
+  if (check === undefined) return
+  const reason = await audioRejection(path, check.expectedDurationMs)
+  if (reason !== null) throw new RejectedFileError(reason)
 }

@@ -2,6 +2,7 @@ import { errorMessage } from '../../../shared/error-message'
 import { link, mkdir, open, stat, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Clock } from '../util'
+import { assertAcceptedAudio } from './audio-check'
 import { describeHead, detectAudioFormat, EXPECTED_FORMATS } from './audio-container'
 import { createContentHasher, type ContentHasher } from './content-hash'
 import { commitPart, discardPart, partPathOf, readHead } from './part-file'
@@ -43,6 +44,7 @@ export async function copyLocalFile(
     } finally {
       await handle.close()
     }
+    await assertAcceptedAudio(partPathOf(targetPath), request.audioCheck)
     await commitPart(targetPath)
     meter.finish()
     return result(targetPath, meter.downloadedBytes, hash)

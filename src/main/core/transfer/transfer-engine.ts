@@ -5,11 +5,12 @@ import { dirname } from 'node:path'
 import { Agent, type Dispatcher } from 'undici'
 import { systemClock, type Clock } from '../util'
 import { HttpStatusError, redactUrl } from '../net'
+import { assertAcceptedAudio } from './audio-check'
 import { describeHead, EXPECTED_FORMATS } from './audio-container'
 import { FileSink } from './file-sink'
 import { discardSink, streamFollowingRedirects } from './http-stream'
 import { copyLocalFile } from './local-copy'
-import { commitPart, discardPart, readPartState, type PartState } from './part-file'
+import { commitPart, discardPart, partPathOf, readPartState, type PartState } from './part-file'
 import { ProgressMeter } from './progress-meter'
 import { contentLength, header, ifRangeValidator, mediaType } from './response-checks'
 import { planResponse } from './response-plan'
@@ -220,6 +221,13 @@ export class TransferEngine {
       throw new NotAudioError(
         `not an audio file: ${redactUrl(url)} sent ${describeHead(head)} (expected ${EXPECTED_FORMATS})`,
       )
+    }
+    try {
+      await assertAcceptedAudio(partPathOf(targetPath), request.audioCheck)
+    } catch (error) {
+      // A refused file is deleted: resuming it would bring the same bytes back.
+      await discardPart(targetPath)
+      throw error
     }
     await commitPart(targetPath)
     received.meter.finish()

@@ -51,3 +51,14 @@ export class TransferAbortedError extends TransferError {
     this.name = 'AbortError'
   }
 }
+
+/**
+ * The file arrived whole but is no playable audio, or far from the song's duration (a preview,
+ * a loop, another mix): another try of the same source would bring the same file.
+ */
+export class RejectedFileError extends TransferError {
+  constructor(message: string) {
+    super(message, false)
+    this.name = 'RejectedFileError'
+  }
+}

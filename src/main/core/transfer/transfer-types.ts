@@ -23,6 +23,12 @@ export interface TransferResult {
   lastModified: string | null
 }
 
+/** Read the finished file as audio before the rename; see audio-check.ts. */
+export interface AudioCheck {
+  /** The song's length; null checks only that the file parses as audio with a duration. */
+  expectedDurationMs: number | null
+}
+
 export interface DownloadRequest {
   url: string
   headers?: Record<string, string>
@@ -36,6 +42,8 @@ export interface DownloadRequest {
   resume?: boolean
   /** On abort, keep the `.part` so that a later attempt resumes it. Default true. */
   keepPartOnAbort?: boolean
+  /** Refuse a file that is no playable audio or far from the song's duration. Default: off. */
+  audioCheck?: AudioCheck
 }
 
 export interface CopyRequest {
@@ -45,4 +53,6 @@ export interface CopyRequest {
   link: boolean
   signal?: AbortSignal
   onProgress?: ProgressListener
+  /** As in DownloadRequest. */
+  audioCheck?: AudioCheck
 }
