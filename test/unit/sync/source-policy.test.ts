@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HttpStatusError, RateLimitedError } from '../../../src/main/core/net/http-errors'
 import { SourceGates } from '../../../src/main/core/sync/source-gates'
+import { RejectedFileError } from '../../../src/main/core/transfer/transfer-errors'
 import {
   afterTransferFailure,
   DEFAULT_COOL_DOWN_MS,
@@ -81,6 +82,11 @@ describe('transfer retries', () => {
     expect(
       afterTransferFailure(rateLimited(1000), 1, { ...RULES, maxDownloadAttempts: 1 }),
     ).toEqual({ kind: 'next-source' })
+  })
+
+  it('moves on at once from a source whose file was refused, since it would send it again', () => {
+    const refused = new RejectedFileError('duration 0:30 is far from the expected 3:45')
+    expect(afterTransferFailure(refused, 1, RULES)).toEqual({ kind: 'next-source' })
   })
 })
 
