@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { audioRejection, durationToleranceMs } from '../../../src/main/core/transfer/audio-check'
+import { TransferEngine } from '../../../src/main/core/transfer/transfer-engine'
+import { RejectedFileError } from '../../../src/main/core/transfer/transfer-errors'
 import { truncateTo, writeTone } from '../../support/ffmpeg-audio'
 
 let dir: string
@@ -56,5 +59,26 @@ describe('audioRejection', () => {
     const head = (await readFile(join(dir, 'thirty.flac'))).subarray(0, 50)
     await writeFile(path, Buffer.concat([head, randomBytes(5000)]))
     expect(await audioRejection(path, null)).toMatch(/^not playable audio: /)
+  })
+})
+
+describe('a transfer with an audio check', () => {
+  it('deletes a refused file instead of renaming it into place', async () => {
+    const engine = new TransferEngine()
+    const targetPath = join(dir, 'lib', 'Preview.flac')
+    try {
+      const copy = engine.copyLocal({
+        filePath: join(dir, 'thirty.flac'),
+        targetPath,
+        link: false,
+        audioCheck: { expectedDurationMs: 225_000 },
+      })
+      await expect(copy).rejects.toThrow(RejectedFileError)
+      await expect(copy).rejects.toThrow('duration 0:30 is far from the expected 3:45')
+    } finally {
+      await engine.close()
+    }
+    expect(existsSync(targetPath)).toBe(false)
+    expect(existsSync(`${targetPath}.part`)).toBe(false)
   })
 })
