@@ -17,13 +17,35 @@ export interface MigrationCatalog {
 }
 
 /** Registers a fresh migration catalog for each test of the calling file, removed after it. */
-export function migrationCatalogPerTest(): Pick<MigrationCatalog, 'at'> {
+export function migrationCatalogPerTest(): PerTestCatalog {
   let current: MigrationCatalog | null = null
   beforeEach(() => {
     current = migrationCatalog()
   })
   afterEach(() => current?.cleanup())
-  return { at: (version) => current!.at(version) }
+  const at = (version: number) => current!.at(version)
+  return {
+    at,
+    carryForward(version, seed = () => undefined) {
+      const old = at(version - 1)
+      seedRows(old, version - 1)
+      seed(old)
+      const before = contents(old)
+      const db = at(version)
+      return { before, after: contents(db), db }
+    },
+  }
+}
+
+export interface PerTestCatalog extends Pick<MigrationCatalog, 'at'> {
+  /**
+   * Seeds a catalog at `version - 1` (with `seed` adding rows of the test's own), then migrates
+   * it to `version`: every table's rows before and after, and the migrated connection.
+   */
+  carryForward(
+    version: number,
+    seed?: (old: Connection) => void,
+  ): { before: Record<string, Row[]>; after: Record<string, Row[]>; db: Connection }
 }
 
 /** A catalog file in a fresh temporary folder that a test migrates one version at a time. */

@@ -3,6 +3,7 @@ import { tempCatalog, type TempCatalog } from '../../support/temp-catalog'
 import { seedDownloadJob } from '../../support/ops-fixtures'
 import { buildDownloadRow, displayText } from '../../../src/main/core/ops/download-rows'
 import type { WorkerState } from '../../../src/shared/dashboard'
+import { idleWorker } from '../../../src/main/core/sync/worker-board'
 
 let temp: TempCatalog
 beforeEach(() => {
@@ -11,18 +12,7 @@ beforeEach(() => {
 afterEach(() => temp.cleanup())
 
 const worker = (over: Partial<WorkerState>): WorkerState => ({
-  name: 'download-1',
-  role: 'download',
-  status: 'idle',
-  item_id: null,
-  song_id: null,
-  playlist_id: null,
-  display_text: '',
-  progress_text: '',
-  downloaded_bytes: 0,
-  total_bytes: null,
-  speed_bytes_per_sec: 0,
-  percent: null,
+  ...idleWorker('download-1', 'download'),
   ...over,
 })
 

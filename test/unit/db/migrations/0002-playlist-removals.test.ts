@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   columns,
-  contents,
   foreignKeys,
   indexes,
   keptFrom,
@@ -31,10 +30,7 @@ describe('migration 2: playlist removals', () => {
   })
 
   it('carries every row of a version 1 catalog forward, with no removal recorded', () => {
-    const old = catalog.at(1)
-    seedRows(old, 1)
-    const before = contents(old)
-    const after = contents(catalog.at(2))
+    const { before, after } = catalog.carryForward(2)
     expect(keptFrom(before, after)).toEqual(before)
     expect(after['playlist_song_removals']).toEqual([])
   })

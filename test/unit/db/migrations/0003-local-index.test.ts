@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   columns,
-  contents,
   indexes,
   keptFrom,
   migrationCatalogPerTest,
-  seedRows,
   tables,
 } from '../../../support/migration-catalog'
 
@@ -37,10 +35,7 @@ describe('migration 3: local index', () => {
   })
 
   it('carries every row of a version 2 catalog forward, with an empty index', () => {
-    const old = catalog.at(2)
-    seedRows(old, 2)
-    const before = contents(old)
-    const after = contents(catalog.at(3))
+    const { before, after } = catalog.carryForward(3)
     expect(keptFrom(before, after)).toEqual(before)
     expect(after['local_index']).toEqual([])
   })

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   columns,
-  contents,
   foreignKeys,
   indexes,
   keptFrom,
@@ -50,11 +49,7 @@ describe('migration 5: library policies', () => {
   })
 
   it('gives playlists of an older catalog the keep policy and keeps their removals pending', () => {
-    const old = catalog.at(4)
-    seedRows(old, 4)
-    const before = contents(old)
-    const db = catalog.at(5)
-    const after = contents(db)
+    const { before, after, db } = catalog.carryForward(5)
     expect(keptFrom(before, after)).toEqual(before)
     expect(db.prepare('SELECT removal_policy AS p FROM playlists').get()).toEqual({ p: 'keep' })
     expect(db.prepare('SELECT applied_at AS a FROM playlist_song_removals').get()).toEqual({

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { songDedupeKey } from '../../../../src/main/core/catalog/song-identity'
 import {
   columns,
-  contents,
   indexes,
   keptFrom,
   migrationCatalogPerTest,
@@ -59,13 +58,8 @@ describe('migration 6: chinese dedupe keys', () => {
   })
 
   it('merges nothing: colliding songs keep their rows and playlist places', () => {
-    const old = catalog.at(5)
-    seedRows(old, 5)
-    seedChineseSongs(old)
-    const before = contents(old)
-    const db = catalog.at(6)
-    const after = contents(db)
-    const withoutKeys = (rows: ReturnType<typeof contents>) => ({
+    const { before, after, db } = catalog.carryForward(6, seedChineseSongs)
+    const withoutKeys = (rows: Record<string, Record<string, unknown>[]>) => ({
       ...rows,
       songs: (rows['songs'] ?? []).map((row) => ({ ...row, dedupe_key: 'recomputed' })),
     })
