@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { createSongsStore } from '../../../src/renderer/src/stores/songs-store'
-import type { PlaylistSongRow, PlaylistSongsPage, Result } from '../../../src/shared/contract'
+import type { PlaylistSongsPage, Result } from '../../../src/shared/contract'
 import { deferred, fakeBridge } from '../../support/renderer/fake-bridge'
-
-const song = (position: number): PlaylistSongRow => ({
-  songId: position + 1,
-  position,
-  name: `Song ${position}`,
-  singers: 'Band',
-  album: null,
-  durationMs: null,
-  state: 'not_synced',
-  message: null,
-  source: null,
-  sizeBytes: null,
-  localPath: null,
-})
+import { songRow } from '../../support/renderer/view-fixtures'
 
 /** A 50,000-song playlist served a page at a time. */
 function bigPlaylist() {
   return fakeBridge(async (_channel, args) => {
     const { offset, limit } = args[0] as { offset: number; limit: number }
     const songs = Array.from({ length: Math.min(limit, 50_000 - offset) }, (_, i) =>
-      song(offset + i),
+      songRow(offset + i),
     )
     return { ok: true, value: { total: 50_000, songs } }
   })
@@ -51,14 +38,14 @@ describe('the songs store', () => {
     const { bridge, calls } = fakeBridge(async (_c, args) => {
       const query = args[0] as { state?: string }
       if (!query.state) return first.promise
-      return { ok: true, value: { total: 1, songs: [{ ...song(3), state: 'failed' }] } }
+      return { ok: true, value: { total: 1, songs: [{ ...songRow(3), state: 'failed' }] } }
     })
     const store = createSongsStore(bridge)
     const { setQuery } = store.getState().api
     setQuery({ playlistId: 7, search: '  ' })
     setQuery({ search: 'band', state: 'failed' })
     await flush()
-    first.resolve({ ok: true, value: { total: 50_000, songs: [song(0)] } })
+    first.resolve({ ok: true, value: { total: 50_000, songs: [songRow(0)] } })
     await flush()
     expect(calls[0]!.args[0]).toEqual({ playlistId: 7, offset: 0, limit: 200 })
     expect(calls[1]!.args[0]).toMatchObject({ search: 'band', state: 'failed' })

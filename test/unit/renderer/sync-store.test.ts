@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { DashboardSnapshot, JobSummary } from '../../../src/shared/dashboard'
+import type { DashboardSnapshot } from '../../../src/shared/dashboard'
 import type { TransferEvent } from '../../../src/shared/events'
-import type { ItemState, JobState, StateCounts } from '../../../src/shared/states'
 import { createSyncStore, jobIsStale } from '../../../src/renderer/src/stores/sync-store'
 import { fakeBridge, ok } from '../../support/renderer/fake-bridge'
+import { counts, job } from '../../support/renderer/view-fixtures'
 import { worker } from '../../support/renderer/worker-fixtures'
 
 const newStore = () => createSyncStore(fakeBridge({}).bridge)
-
-const counts = (patch: Partial<StateCounts<ItemState>> = {}): StateCounts<ItemState> => ({
-  pending: 0,
-  resolving: 0,
-  ready: 0,
-  downloading: 0,
-  succeeded: 0,
-  failed: 0,
-  skipped: 0,
-  ...patch,
-})
-
-const job = (id: number, state: JobState): JobSummary => ({
-  id,
-  kind: 'sync',
-  state,
-  state_reason: null,
-  created_at: 0,
-  started_at: 0,
-  finished_at: null,
-})
 
 const transfer = (jobId: number, speed: number): TransferEvent => ({
   jobId,

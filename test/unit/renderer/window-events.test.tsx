@@ -3,57 +3,22 @@ import { BridgeProvider } from '../../../src/renderer/src/bridge-context'
 import { StoresProvider } from '../../../src/renderer/src/store-context'
 import { connectWindowEvents, WindowEvents } from '../../../src/renderer/src/window-events'
 import { createWindowStores } from '../../../src/renderer/src/stores/window-stores'
-import type { DashboardView, InvokeChannel, PlaylistSongRow } from '../../../src/shared/contract'
-import type { JobSummary } from '../../../src/shared/dashboard'
+import type { DashboardView, InvokeChannel } from '../../../src/shared/contract'
 import type { EventChannel } from '../../../src/shared/contract'
-import type { ItemState, JobState, StateCounts } from '../../../src/shared/states'
 import { fakeBridge, ok } from '../../support/renderer/fake-bridge'
 import { memoryStorage } from '../../support/renderer/memory-storage'
 import { mountBare } from '../../support/renderer/mount-bare'
+import { counts, job, songRow } from '../../support/renderer/view-fixtures'
 import { worker } from '../../support/renderer/worker-fixtures'
 
 const EVENTS: EventChannel[] = ['workers', 'transfer', 'job', 'items', 'playlists']
 
-const counts = (): StateCounts<ItemState> => ({
-  pending: 1,
-  resolving: 0,
-  ready: 0,
-  downloading: 0,
-  succeeded: 0,
-  failed: 0,
-  skipped: 0,
-})
-
-const job = (id: number, state: JobState): JobSummary => ({
-  id,
-  kind: 'sync',
-  state,
-  state_reason: null,
-  created_at: 0,
-  started_at: 0,
-  finished_at: null,
-})
-
 const dashboard = (): DashboardView => ({
   job: null,
-  counts: counts(),
+  counts: counts({ pending: 1 }),
   workers: [],
   transfer_stats: { download_speed_bytes_per_sec: 0, active_downloads: 0, active_resolvers: 0 },
   stages: [],
-})
-
-const song = (position: number): PlaylistSongRow => ({
-  songId: position + 1,
-  position,
-  name: `Song ${position}`,
-  singers: 'Band',
-  album: null,
-  durationMs: null,
-  state: 'not_synced',
-  message: null,
-  source: null,
-  sizeBytes: null,
-  localPath: null,
 })
 
 /** A window's stores over a fake service with one 50,000-song playlist and no problems. */
@@ -63,7 +28,7 @@ function aWindow() {
     'playlists:list': () => ok([]),
     'playlists:songs': ({ offset, limit }) => {
       const songs = Array.from({ length: Math.min(limit, 50_000 - offset) }, (_, i) =>
-        song(offset + i),
+        songRow(offset + i),
       )
       return ok({ total: 50_000, songs })
     },
@@ -92,7 +57,7 @@ describe('the window events', () => {
     )
     expect(EVENTS.map(listening)).toEqual([1, 1, 1, 1, 1])
     expect(callsTo('dashboard:get')).toHaveLength(1)
-    emit('job', { job: job(3, 'running'), counts: counts() })
+    emit('job', { job: job(3, 'running'), counts: counts({ pending: 1 }) })
     expect(stores.sync.getState().job?.id).toBe(3)
     await mounted.unmount()
     expect(EVENTS.map(listening)).toEqual([0, 0, 0, 0, 0])
@@ -137,7 +102,7 @@ describe('the window events', () => {
     vi.useFakeTimers()
     const { bridge, stores, emit } = aWindow()
     const off = connectWindowEvents(bridge, stores)
-    emit('job', { job: job(1, 'running'), counts: counts() })
+    emit('job', { job: job(1, 'running'), counts: counts({ pending: 1 }) })
     emit('workers', { jobId: 1, workers: [worker({ name: 'download-1', status: 'downloading' })] })
     emit('transfer', {
       jobId: 1,
@@ -163,7 +128,7 @@ describe('the window events', () => {
     const { bridge, stores, emit, callsTo } = aWindow()
     const off = connectWindowEvents(bridge, stores)
     expect(callsTo('dashboard:get')).toHaveLength(1)
-    emit('job', { job: job(1, 'running'), counts: counts() })
+    emit('job', { job: job(1, 'running'), counts: counts({ pending: 1 }) })
     for (let i = 0; i < 20; i++) emit('items', { jobId: 1, changes: [] })
     expect(callsTo('dashboard:get')).toHaveLength(1)
     vi.advanceTimersByTime(1000)
@@ -225,7 +190,7 @@ describe('the window events', () => {
     expect(callsTo('items:problems')).toHaveLength(0)
     stores.ui.getState().api.show('failed')
     for (let i = 0; i < 5; i++) emit('items', { jobId: 1, changes: [] })
-    emit('job', { job: job(1, 'running'), counts: counts() })
+    emit('job', { job: job(1, 'running'), counts: counts({ pending: 1 }) })
     expect(callsTo('items:problems')).toHaveLength(1)
     vi.advanceTimersByTime(1000)
     expect(callsTo('items:problems')).toHaveLength(2)
